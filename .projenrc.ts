@@ -1,0 +1,120 @@
+import { awscdk, javascript } from 'projen';
+
+// The single source of truth for package.json, tsconfig files, tasks and CI files.
+// Never hand-edit a generated file: change this one and run `npx projen`.
+
+/** aws-cdk-lib floor: 2.262.0 is the first release that ships `CfnAlgorithm`. */
+const cdkVersion = '2.262.0';
+const constructsVersion = '10.5.1';
+
+const project = new awscdk.AwsCdkConstructLibrary({
+  name: 'cdk-sagemaker-registry',
+  description:
+    'AWS CDK L2 constructs for the Amazon SageMaker model registry: model package groups, model packages, models and algorithms with typed props, approval workflow and least-privilege grants.',
+  author: 'cdk-sagemaker-registry contributors',
+  authorAddress: 'cdk-sagemaker-registry@users.noreply.github.com',
+  repositoryUrl: 'https://github.com/cdk-sagemaker-registry/cdk-sagemaker-registry.git',
+  license: 'Apache-2.0',
+  keywords: ['aws', 'aws-cdk', 'cdk', 'sagemaker', 'model-registry', 'mlops', 'model-package', 'construct'],
+  defaultReleaseBranch: 'main',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+  stability: 'experimental',
+
+  cdkVersion,
+  constructsVersion,
+  minNodeVersion: '20.0.0',
+  jsiiVersion: '~6.0.0',
+
+  // Dev tsconfig at the top level (used by jest, eslint, ts-node and the example app).
+  tsconfigDevFile: 'tsconfig.dev.json',
+
+  publishToPypi: {
+    distName: 'cdk-sagemaker-registry',
+    module: 'cdk_sagemaker_registry',
+  },
+  publishToMaven: {
+    javaPackage: 'io.github.cdksagemakerregistry',
+    mavenGroupId: 'io.github.cdksagemakerregistry',
+    mavenArtifactId: 'cdk-sagemaker-registry',
+  },
+
+  devDeps: ['cdk-nag@^2'],
+
+  jestOptions: {
+    // Snapshot tests must be able to fail: never rewrite snapshots during `test`.
+    // Use `npx projen test:update` to accept intended changes.
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    jestConfig: {
+      coverageThreshold: {
+        statements: 90, branches: 85, functions: 90, lines: 90,
+      },
+    },
+  },
+
+  gitignore: [
+    '/cdk.out/',
+    '/.venv/',
+    '/.jsii.tabl.json',
+    '/test-reports/',
+    '/test/bindings/java/target/',
+    '/test/bindings/.venv/',
+    '__pycache__/',
+  ],
+});
+
+for (const pattern of ['/examples/', '/scripts/', '/rosetta/', '/requirements-dev.txt', '/.ci/', '/tsconfig.dev.json']) {
+  project.addPackageIgnore(pattern);
+}
+
+// ---------------------------------------------------------------------------
+// Example app: `npx projen demo` synthesizes it into cdk.out/ and prints each stack's resources.
+project.tsconfigDev.addInclude('examples/**/*.ts');
+project.tsconfigDev.addInclude('scripts/**/*.ts');
+project.eslint?.addLintPattern('examples');
+project.eslint?.addLintPattern('scripts');
+
+project.addTask('demo', {
+  description: 'Synthesize the example ML-platform registry app into cdk.out/ and print the resources of each stack',
+  steps: [{ exec: 'ts-node --project tsconfig.dev.json examples/main.ts' }],
+});
+
+// ---------------------------------------------------------------------------
+// README examples compile under jsii-rosetta in strict mode (fixture: rosetta/default.ts-fixture).
+const rosetta = project.addTask('rosetta:extract', {
+  description: 'Compile every README example with jsii-rosetta --strict',
+  steps: [{ exec: 'jsii-rosetta extract --strict' }],
+});
+project.postCompileTask.spawn(rosetta);
+
+// ---------------------------------------------------------------------------
+// cfn-lint gate: a pinned cfn-lint in a project-local virtualenv validates every template
+// synthesized by the test suite (collected through TMPDIR) and by the example app.
+const venv = project.addTask('venv', {
+  description: 'Create .venv with the pinned Python test tools from requirements-dev.txt',
+  steps: [{ exec: 'bash scripts/venv.sh' }],
+});
+const cfnLint = project.addTask('cfn-lint', {
+  description: 'Validate every synthesized template (tests + example app) with the pinned cfn-lint',
+  steps: [{ spawn: venv.name }, { exec: '.venv/bin/python scripts/cfn_lint_gate.py' }],
+});
+
+// Every template the jest suite synthesizes lands under the temporary directory; point it into
+// the project so the cfn-lint gate can find all of them.
+project.testTask.reset();
+project.testTask.exec('rm -rf test-reports/synth && mkdir -p test-reports/synth');
+project.testTask.exec('TMPDIR="$PWD/test-reports/synth" jest --passWithNoTests --ci', { receiveArgs: true });
+project.testTask.spawn(project.tasks.tryFind('demo')!);
+project.testTask.spawn(cfnLint);
+project.testTask.spawn(project.eslint!.eslintTask);
+
+// ---------------------------------------------------------------------------
+// Binding tests: jsii-pacmak builds the Python wheel and the Java package, then a small program in
+// each language synthesizes a stack with the library and checks the template.
+const bindings = project.addTask('test:bindings', {
+  description: 'Build the Python and Java packages with jsii-pacmak and run the binding smoke programs',
+  steps: [{ exec: 'bash test/bindings/run.sh' }],
+});
+project.packageTask.spawn(bindings);
+
+project.synth();

@@ -1,0 +1,439 @@
+import {
+  Annotations,
+  Arn,
+  CfnResource,
+  IResource,
+  Lazy,
+  Names,
+  RemovalPolicy,
+  Resource,
+  Stack,
+  Token,
+  TokenComparison,
+  aws_events as events,
+  aws_iam as iam,
+  aws_sagemaker as sagemaker,
+} from 'aws-cdk-lib';
+import { aws_sagemaker as sagemakerRefs } from 'aws-cdk-lib/interfaces';
+import { Construct } from 'constructs';
+import { ModelApprovalStatus } from './approval';
+import { parseSageMakerArn } from './private/arn';
+import {
+  APPROVE_ACTIONS,
+  GROUP_READ_ACTIONS,
+  LIST_ACTIONS,
+  REGISTER_ACTIONS,
+  VERSION_READ_ACTIONS,
+} from './private/perms';
+import {
+  SAGEMAKER_NAME_MAX_LENGTH,
+  throwIfErrors,
+  validateDescription,
+  validateSageMakerName,
+} from './private/validation';
+
+/** EventBridge source of SageMaker events. */
+const EVENT_SOURCE = 'aws.sagemaker';
+/** EventBridge detail-type of model package (version) state changes, including approval and stage changes. */
+const MODEL_PACKAGE_STATE_CHANGE = 'SageMaker Model Package State Change';
+/** Maximum length of a model package group resource policy (PutModelPackageGroupPolicy.ResourcePolicy). */
+const MAX_POLICY_LENGTH = 20480;
+
+/**
+ * A SageMaker model package group: the registry entry that holds the versions of one model.
+ */
+export interface IModelPackageGroup extends IResource, sagemakerRefs.IModelPackageGroupRef {
+  /**
+   * The ARN of the model package group.
+   *
+   * @attribute
+   */
+  readonly modelPackageGroupArn: string;
+
+  /**
+   * The name of the model package group.
+   *
+   * @attribute
+   */
+  readonly modelPackageGroupName: string;
+
+  /**
+   * The ARN of a version (model package) in this group, `arn:<partition>:sagemaker:<region>:<account>:model-package/<group>/<version>`.
+   *
+   * Pass `'*'` for the pattern that matches every version of the group.
+   *
+   * @param version the version number, or `'*'`
+   */
+  arnForModelPackageVersion(version: string): string;
+
+  /**
+   * Grants the given actions on the group and on all of its versions.
+   *
+   * A principal in another account is also added to the group's resource policy.
+   */
+  grant(grantee: iam.IGrantable, ...actions: string[]): iam.Grant;
+
+  /**
+   * Grants describing the group and listing and describing its versions.
+   *
+   * Actions: `sagemaker:DescribeModelPackageGroup` and `sagemaker:ListModelPackages` on the group;
+   * `sagemaker:DescribeModelPackage`, `sagemaker:BatchDescribeModelPackage` and
+   * `sagemaker:ListModelPackages` on its versions.
+   */
+  grantRead(grantee: iam.IGrantable): iam.Grant;
+
+  /**
+   * Grants registering new versions into the group (`sagemaker:CreateModelPackage` on
+   * `model-package/<group>/*`).
+   *
+   * A principal in another account is added to the group's resource policy; it then registers
+   * versions by passing the group's ARN as `ModelPackageGroupName`.
+   */
+  grantRegister(grantee: iam.IGrantable): iam.Grant;
+
+  /**
+   * Grants changing the approval status of the group's versions (`sagemaker:UpdateModelPackage`
+   * on `model-package/<group>/*`), plus reading them to decide.
+   */
+  grantApprove(grantee: iam.IGrantable): iam.Grant;
+
+  /**
+   * Adds a statement to the group's resource policy (`ModelPackageGroupPolicy`).
+   *
+   * The statement's resources must be the group's ARN and/or `arnForModelPackageVersion('*')`.
+   * Imported groups cannot be changed and report the statement as not added.
+   */
+  addToResourcePolicy(statement: iam.PolicyStatement): iam.AddToResourcePolicyResult;
+
+  /**
+   * Defines an EventBridge rule that triggers on state changes of the group's versions
+   * (`SageMaker Model Package State Change` events whose `ModelPackageGroupName` is this group).
+   *
+   * SageMaker sends these events to the default event bus of the account and region that own the
+   * group; for a group in another account they arrive only if forwarded there.
+   */
+  onEvent(id: string, options?: events.OnEventOptions): events.Rule;
+
+  /**
+   * Defines an EventBridge rule that triggers when a version of the group gets one of the given
+   * approval statuses (for example, to deploy a version once it is approved).
+   */
+  onApprovalStatusChange(id: string, options?: OnApprovalStatusChangeOptions): events.Rule;
+}
+
+/**
+ * Options for `onApprovalStatusChange`.
+ */
+export interface OnApprovalStatusChangeOptions extends events.OnEventOptions {
+  /**
+   * Trigger only when a version gets one of these statuses.
+   *
+   * @default - any approval status
+   */
+  readonly statuses?: ModelApprovalStatus[];
+}
+
+/**
+ * Behaviour shared by owned and imported model package groups: ARNs, grants and event rules.
+ */
+export abstract class ModelPackageGroupBase extends Resource implements IModelPackageGroup {
+  public abstract readonly modelPackageGroupArn: string;
+  public abstract readonly modelPackageGroupName: string;
+
+  /**
+   * The group's ARN as written into resource policies: built from its name, so that the group's
+   * own policy never refers to the group resource itself.
+   */
+  protected abstract readonly policyArn: string;
+
+  public get modelPackageGroupRef(): sagemakerRefs.ModelPackageGroupReference {
+    return { modelPackageGroupArn: this.modelPackageGroupArn };
+  }
+
+  public abstract arnForModelPackageVersion(version: string): string;
+
+  public abstract addToResourcePolicy(statement: iam.PolicyStatement): iam.AddToResourcePolicyResult;
+
+  public grant(grantee: iam.IGrantable, ...actions: string[]): iam.Grant {
+    return this.grantOn(grantee, actions, { group: true, versions: true });
+  }
+
+  public grantRead(grantee: iam.IGrantable): iam.Grant {
+    return this.grantOn(grantee, [...GROUP_READ_ACTIONS, ...LIST_ACTIONS], { group: true })
+      .combine(this.grantOn(grantee, [...VERSION_READ_ACTIONS, ...LIST_ACTIONS], { versions: true }));
+  }
+
+  public grantRegister(grantee: iam.IGrantable): iam.Grant {
+    return this.grantOn(grantee, REGISTER_ACTIONS, { versions: true });
+  }
+
+  public grantApprove(grantee: iam.IGrantable): iam.Grant {
+    return this.grantOn(grantee, [...APPROVE_ACTIONS, ...VERSION_READ_ACTIONS, ...LIST_ACTIONS], { versions: true });
+  }
+
+  public onEvent(id: string, options: events.OnEventOptions = {}): events.Rule {
+    this.warnIfEventsStayElsewhere();
+    const rule = new events.Rule(this, id, options);
+    rule.addEventPattern({
+      source: [EVENT_SOURCE],
+      detailType: [MODEL_PACKAGE_STATE_CHANGE],
+      detail: { ModelPackageGroupName: [this.modelPackageGroupName] },
+    });
+    rule.addTarget(options.target);
+    return rule;
+  }
+
+  public onApprovalStatusChange(id: string, options: OnApprovalStatusChangeOptions = {}): events.Rule {
+    const rule = this.onEvent(id, options);
+    const statuses = options.statuses ?? [];
+    if (statuses.length > 0) {
+      rule.addEventPattern({ detail: { ModelApprovalStatus: [...new Set(statuses)] } });
+    } else {
+      // Every state-change event of a version carries its approval status.
+      rule.addEventPattern({ detail: { ModelApprovalStatus: [{ exists: true }] } });
+    }
+    return rule;
+  }
+
+  private grantOn(grantee: iam.IGrantable, actions: string[], on: { group?: boolean; versions?: boolean }): iam.Grant {
+    const versionsPattern = this.arnForModelPackageVersion('*');
+    const resourceArns: string[] = [];
+    const resourceSelfArns: string[] = [];
+    if (on.group) {
+      resourceArns.push(this.modelPackageGroupArn);
+      resourceSelfArns.push(this.policyArn);
+    }
+    if (on.versions) {
+      resourceArns.push(versionsPattern);
+      resourceSelfArns.push(versionsPattern);
+    }
+    return iam.Grant.addToPrincipalOrResource({ grantee, actions, resourceArns, resourceSelfArns, resource: this });
+  }
+
+  private warnIfEventsStayElsewhere(): void {
+    const stack = Stack.of(this);
+    const otherAccount = Token.compareStrings(this.env.account, stack.account) === TokenComparison.DIFFERENT;
+    const otherRegion = Token.compareStrings(this.env.region, stack.region) === TokenComparison.DIFFERENT;
+    if (otherAccount || otherRegion) {
+      Annotations.of(this).addWarningV2('cdk-sagemaker-registry:eventsFromOtherEnvironment',
+        `Model package group ${this.modelPackageGroupName} is in account ${this.env.account} and region ${this.env.region}, `
+        + `but the rule is created in account ${stack.account} and region ${stack.region}. SageMaker sends its events only to the `
+        + 'default event bus of the owning account and region: forward them to this bus, or the rule never triggers.');
+    }
+  }
+}
+
+/**
+ * Properties of a `ModelPackageGroup`.
+ */
+export interface ModelPackageGroupProps {
+  /**
+   * The name of the model package group: 1-63 letters, digits and hyphens, starting and ending
+   * with a letter or digit.
+   *
+   * Changing it replaces the group.
+   *
+   * @default - a unique name generated from the construct path
+   */
+  readonly modelPackageGroupName?: string;
+
+  /**
+   * A description of the group (at most 1024 characters, no line breaks).
+   *
+   * Changing it replaces the group.
+   *
+   * @default - no description
+   */
+  readonly description?: string;
+
+  /**
+   * What happens to the group when it is removed from the stack or replaced.
+   *
+   * A group holds the version history of a model, and CloudFormation cannot delete a group that still
+   * has versions, so groups are retained by default.
+   *
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: RemovalPolicy;
+}
+
+/**
+ * A SageMaker model package group (`AWS::SageMaker::ModelPackageGroup`): the registry entry that
+ * holds the versions of one model, with its resource policy, grants and approval events.
+ *
+ * @resource AWS::SageMaker::ModelPackageGroup
+ */
+export class ModelPackageGroup extends ModelPackageGroupBase {
+  /**
+   * Imports a model package group by its ARN, which may be in another account or region.
+   *
+   * @param modelPackageGroupArn `arn:<partition>:sagemaker:<region>:<account>:model-package-group/<name>`
+   */
+  public static fromModelPackageGroupArn(scope: Construct, id: string, modelPackageGroupArn: string): IModelPackageGroup {
+    const parsed = parseSageMakerArn(modelPackageGroupArn, 'model-package-group', 'ModelPackageGroup.fromModelPackageGroupArn');
+    return new ImportedModelPackageGroup(scope, id, {
+      arn: modelPackageGroupArn,
+      name: parsed.resourceName,
+      versionsArn: (version: string) => Arn.format({
+        partition: parsed.partition,
+        service: 'sagemaker',
+        region: parsed.region,
+        account: parsed.account,
+        resource: 'model-package',
+        resourceName: `${parsed.resourceName}/${version}`,
+      }),
+    });
+  }
+
+  /**
+   * Imports a model package group of this stack's account and region by its name.
+   */
+  public static fromModelPackageGroupName(scope: Construct, id: string, modelPackageGroupName: string): IModelPackageGroup {
+    throwIfErrors('model package group import', validateSageMakerName('modelPackageGroupName', modelPackageGroupName));
+    const stack = Stack.of(scope);
+    return new ImportedModelPackageGroup(scope, id, {
+      arn: stack.formatArn({ service: 'sagemaker', resource: 'model-package-group', resourceName: modelPackageGroupName }),
+      name: modelPackageGroupName,
+      versionsArn: (version: string) => stack.formatArn({
+        service: 'sagemaker',
+        resource: 'model-package',
+        resourceName: `${modelPackageGroupName}/${version}`,
+      }),
+    });
+  }
+
+  /** @attribute */
+  public readonly modelPackageGroupArn: string;
+  /** @attribute */
+  public readonly modelPackageGroupName: string;
+
+  protected readonly policyArn: string;
+
+  private readonly resource: sagemaker.CfnModelPackageGroup;
+  private policy?: iam.PolicyDocument;
+  private readonly policyStatements: iam.PolicyStatement[] = [];
+
+  constructor(scope: Construct, id: string, props: ModelPackageGroupProps = {}) {
+    super(scope, id, {
+      physicalName: props.modelPackageGroupName ?? Lazy.string({ produce: () => generateGroupName(this) }),
+    });
+
+    throwIfErrors(`ModelPackageGroup ${this.node.path}`, [
+      ...validateSageMakerName('modelPackageGroupName', props.modelPackageGroupName),
+      ...validateDescription('description', props.description),
+    ]);
+
+    this.resource = new sagemaker.CfnModelPackageGroup(this, 'Resource', {
+      modelPackageGroupName: this.physicalName,
+      modelPackageGroupDescription: props.description,
+      modelPackageGroupPolicy: Lazy.any({ produce: () => this.policy?.toJSON() }),
+    });
+    this.resource.applyRemovalPolicy(props.removalPolicy ?? RemovalPolicy.RETAIN);
+
+    // CloudFormation's Ref of AWS::SageMaker::ModelPackageGroup is the ARN; the name is our physical name.
+    this.modelPackageGroupName = this.getResourceNameAttribute(this.physicalName);
+    this.modelPackageGroupArn = this.getResourceArnAttribute(this.resource.attrModelPackageGroupArn, {
+      service: 'sagemaker',
+      resource: 'model-package-group',
+      resourceName: this.physicalName,
+    });
+    this.policyArn = Stack.of(this).formatArn({
+      service: 'sagemaker',
+      resource: 'model-package-group',
+      resourceName: this.physicalName,
+    });
+
+    this.node.addValidation({ validate: () => this.validatePolicy() });
+  }
+
+  public arnForModelPackageVersion(version: string): string {
+    return Stack.of(this).formatArn({
+      service: 'sagemaker',
+      resource: 'model-package',
+      resourceName: `${this.physicalName}/${version}`,
+    });
+  }
+
+  public addToResourcePolicy(statement: iam.PolicyStatement): iam.AddToResourcePolicyResult {
+    throwIfErrors(`resource policy statement for ModelPackageGroup ${this.node.path}`, statementErrors(statement));
+    this.policy ??= new iam.PolicyDocument();
+    this.policy.addStatements(statement);
+    this.policyStatements.push(statement);
+    return { statementAdded: true, policyDependable: this.resource };
+  }
+
+  private validatePolicy(): string[] {
+    if (!this.policy) {
+      return [];
+    }
+    // Statements are mutable after they were added: check them again now.
+    const errors = [
+      ...this.policy.validateForResourcePolicy(),
+      ...this.policyStatements.flatMap(statementErrors),
+    ];
+    const stack = Stack.of(this);
+    const rendered = JSON.stringify(stack.resolve(this.policy));
+    const logicalId = stack.resolve((this.resource as CfnResource).logicalId);
+    if (rendered.includes(`{"Ref":"${logicalId}"}`) || rendered.includes(`"Fn::GetAtt":["${logicalId}"`)) {
+      errors.push('the resource policy refers to the group itself (for example through modelPackageGroupArn), which CloudFormation '
+        + 'rejects as a circular dependency; grant with group.grant*() or build the ARN with Stack.formatArn() instead');
+    }
+    if (rendered.length > MAX_POLICY_LENGTH) {
+      errors.push(`the resource policy must be at most ${MAX_POLICY_LENGTH} characters long, got about ${rendered.length}`);
+    }
+    return errors;
+  }
+}
+
+interface ImportedModelPackageGroupProps {
+  readonly arn: string;
+  readonly name: string;
+  readonly versionsArn: (version: string) => string;
+}
+
+class ImportedModelPackageGroup extends ModelPackageGroupBase {
+  public readonly modelPackageGroupArn: string;
+  public readonly modelPackageGroupName: string;
+  protected readonly policyArn: string;
+  private readonly versionsArn: (version: string) => string;
+
+  constructor(scope: Construct, id: string, props: ImportedModelPackageGroupProps) {
+    super(scope, id, { environmentFromArn: props.arn });
+    this.modelPackageGroupArn = props.arn;
+    this.policyArn = props.arn;
+    this.modelPackageGroupName = props.name;
+    this.versionsArn = props.versionsArn;
+  }
+
+  public arnForModelPackageVersion(version: string): string {
+    return this.versionsArn(version);
+  }
+
+  public addToResourcePolicy(_statement: iam.PolicyStatement): iam.AddToResourcePolicyResult {
+    Annotations.of(this).addWarningV2('cdk-sagemaker-registry:importedGroupPolicyUnchanged',
+      `The resource policy of imported model package group ${this.modelPackageGroupName} cannot be changed from this stack: `
+      + 'the statement was not added. If the principal is in another account than the group, the stack that owns the group '
+      + 'must allow it (for example with grantRead or grantRegister on an AccountPrincipal).');
+    return { statementAdded: false };
+  }
+}
+
+/** Problems with a statement for a model package group resource policy. */
+function statementErrors(statement: iam.PolicyStatement): string[] {
+  const errors: string[] = [];
+  if (statement.actions.includes('*')) {
+    errors.push(`a model package group resource policy must not allow Action "*" (AWS RAM cannot share a group whose policy `
+      + `does, and it grants far more than the registry needs); list the sagemaker: actions instead, got actions ${JSON.stringify(statement.actions)}`);
+  }
+  if (!statement.hasResource) {
+    errors.push('a model package group resource policy statement must name its resources: the group ARN and/or '
+      + 'arnForModelPackageVersion(\'*\')');
+  }
+  return errors;
+}
+
+/** A unique, valid group name derived from the construct path: at most 63 letters, digits and hyphens. */
+function generateGroupName(scope: Construct): string {
+  const name = Names.uniqueResourceName(scope, { maxLength: SAGEMAKER_NAME_MAX_LENGTH, allowedSpecialCharacters: '-' });
+  return name.replace(/^-+|-+$/g, '');
+}
