@@ -103,7 +103,7 @@ const cfnLint = project.addTask('cfn-lint', {
 // the project so the cfn-lint gate can find all of them.
 project.testTask.reset();
 project.testTask.exec('rm -rf test-reports/synth && mkdir -p test-reports/synth');
-project.testTask.exec('TMPDIR="$PWD/test-reports/synth" jest --passWithNoTests --ci', { receiveArgs: true });
+project.testTask.exec('TMPDIR="$PWD/test-reports/synth" jest --passWithNoTests --ci --json --outputFile=test-reports/jest-results.json', { receiveArgs: true });
 project.testTask.spawn(project.tasks.tryFind('demo')!);
 project.testTask.spawn(cfnLint);
 project.testTask.spawn(project.eslint!.eslintTask);

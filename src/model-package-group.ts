@@ -326,7 +326,7 @@ export class ModelPackageGroup extends ModelPackageGroupBase {
     this.resource = new sagemaker.CfnModelPackageGroup(this, 'Resource', {
       modelPackageGroupName: this.physicalName,
       modelPackageGroupDescription: props.description,
-      modelPackageGroupPolicy: Lazy.any({ produce: () => this.policy?.toJSON() }),
+      modelPackageGroupPolicy: Lazy.any({ produce: () => this.policy }),
     });
     this.resource.applyRemovalPolicy(props.removalPolicy ?? RemovalPolicy.RETAIN);
 
@@ -356,7 +356,7 @@ export class ModelPackageGroup extends ModelPackageGroupBase {
 
   public addToResourcePolicy(statement: iam.PolicyStatement): iam.AddToResourcePolicyResult {
     throwIfErrors(`resource policy statement for ModelPackageGroup ${this.node.path}`, statementErrors(statement));
-    this.policy ??= new iam.PolicyDocument();
+    this.policy ??= new iam.PolicyDocument({ minimize: true });
     this.policy.addStatements(statement);
     this.policyStatements.push(statement);
     return { statementAdded: true, policyDependable: this.resource };

@@ -1,0 +1,155 @@
+/**
+ * Example: the model registry of an ML platform team.
+ *
+ * - The tooling account (111111111111) owns the registry: one model package group per model,
+ *   a CI role that registers versions, an approver role, read access for data scientists, and an
+ *   encrypted SNS topic that hears about approval decisions.
+ * - The production account (333333333333) may read and deploy versions: its account is allowed in
+ *   the groups' resource policies, and approval events are forwarded to its default event bus.
+ * - The production stack imports the shared group by ARN, grants its deployment role read access,
+ *   and reacts to forwarded "Approved" events.
+ *
+ * It grows with every construct of the library; `npx projen demo` synthesizes it into cdk.out/.
+ */
+import {
+  Annotations,
+  App,
+  Aspects,
+  Stack,
+  StackProps,
+  Tags,
+  aws_events as events,
+  aws_events_targets as targets,
+  aws_iam as iam,
+  aws_kms as kms,
+  aws_sns as sns,
+} from 'aws-cdk-lib';
+import { AwsSolutionsChecks, NagSuppressions } from 'cdk-nag';
+import { Construct } from 'constructs';
+import { IModelPackageGroup, ModelApprovalStatus, ModelPackageGroup } from '../src';
+
+export const TOOLING = { account: '111111111111', region: 'us-east-1' };
+export const PRODUCTION = { account: '333333333333', region: 'us-east-1' };
+export const STAGING_ACCOUNT = '222222222222';
+
+/** The model registry, owned by the tooling account. */
+export class RegistryStack extends Stack {
+  public readonly churnModels: ModelPackageGroup;
+  public readonly fraudModels: ModelPackageGroup;
+
+  constructor(scope: Construct, id: string, props: StackProps) {
+    super(scope, id, props);
+
+    this.churnModels = new ModelPackageGroup(this, 'ChurnModels', {
+      modelPackageGroupName: 'churn-prediction',
+      description: 'Customer churn classifier, registered by the training pipeline',
+    });
+    // A generated name: valid, unique and at most 63 characters.
+    this.fraudModels = new ModelPackageGroup(this, 'FraudModels', {
+      description: 'Card fraud detector',
+    });
+    const groups = [this.churnModels, this.fraudModels];
+
+    // CI registers versions; approvers decide; data scientists read.
+    const ciRole = new iam.Role(this, 'TrainingPipelineRole', {
+      assumedBy: new iam.ServicePrincipal('sagemaker.amazonaws.com'),
+      description: 'Runs the training pipeline and registers model versions',
+    });
+    const approverRole = new iam.Role(this, 'ModelApproverRole', {
+      assumedBy: new iam.AccountRootPrincipal(),
+      description: 'Approves or rejects registered model versions',
+    });
+    const dataScientistRole = new iam.Role(this, 'DataScientistRole', {
+      assumedBy: new iam.AccountRootPrincipal(),
+      description: 'Browses the registry',
+    });
+    for (const group of groups) {
+      group.grantRegister(ciRole);
+      group.grantApprove(approverRole);
+      group.grantRead(dataScientistRole);
+      // Cross-account sharing: these principals land in the group's resource policy.
+      group.grantRead(new iam.AccountPrincipal(PRODUCTION.account));
+      group.grantRead(new iam.AccountPrincipal(STAGING_ACCOUNT));
+    }
+    // The staging account's CI may register churn models into this registry too.
+    this.churnModels.grantRegister(new iam.AccountPrincipal(STAGING_ACCOUNT));
+
+    // Approval events: notify the team (encrypted topic, TLS only) ...
+    const key = new kms.Key(this, 'NotificationKey', { enableKeyRotation: true, description: 'Encrypts registry notifications' });
+    key.grantEncryptDecrypt(new iam.ServicePrincipal('events.amazonaws.com'));
+    const topic = new sns.Topic(this, 'ApprovalTopic', { masterKey: key, enforceSSL: true });
+    for (const group of groups) {
+      group.onApprovalStatusChange('ApprovalDecision', {
+        statuses: [ModelApprovalStatus.APPROVED, ModelApprovalStatus.REJECTED],
+        target: new targets.SnsTopic(topic),
+        description: `Approval decisions for ${group.node.id}`,
+      });
+    }
+    // ... and forward approvals of churn models to production's default event bus.
+    const productionBus = events.EventBus.fromEventBusArn(this, 'ProductionBus',
+      `arn:${this.partition}:events:${PRODUCTION.region}:${PRODUCTION.account}:event-bus/default`);
+    this.churnModels.onApprovalStatusChange('ForwardApprovals', {
+      statuses: [ModelApprovalStatus.APPROVED],
+      target: new targets.EventBus(productionBus),
+    });
+
+    // Versions are created over time, so grants on "all versions of one group" need a wildcard.
+    NagSuppressions.addResourceSuppressions([ciRole, approverRole, dataScientistRole], [{
+      id: 'AwsSolutions-IAM5',
+      reason: 'Model versions get their ARNs (model-package/<group>/<version>) when they are registered; '
+        + 'the wildcard is scoped to the versions of one named group.',
+      appliesTo: groups.map(() => ({ regex: '/^Resource::arn:<AWS::Partition>:sagemaker:us-east-1:111111111111:model-package/.+/\\*$/' })),
+    }], true);
+  }
+}
+
+/** The production account: deploys approved churn models from the shared registry. */
+export class ProductionStack extends Stack {
+  public readonly sharedChurnModels: IModelPackageGroup;
+
+  constructor(scope: Construct, id: string, props: StackProps & { readonly registryGroupArn: string }) {
+    super(scope, id, props);
+
+    this.sharedChurnModels = ModelPackageGroup.fromModelPackageGroupArn(this, 'SharedChurnModels', props.registryGroupArn);
+
+    const deployRole = new iam.Role(this, 'DeploymentRole', {
+      assumedBy: new iam.ServicePrincipal('codebuild.amazonaws.com'),
+      description: 'Deploys approved models from the shared registry',
+    });
+    this.sharedChurnModels.grantRead(deployRole);
+
+    // Approvals are forwarded here by the registry account, so this rule does hear them.
+    const deployments = new sns.Topic(this, 'DeploymentTopic', {
+      masterKey: kms.Alias.fromAliasName(this, 'SnsKey', 'alias/aws/sns'),
+      enforceSSL: true,
+    });
+    this.sharedChurnModels.onApprovalStatusChange('DeployOnApproval', {
+      statuses: [ModelApprovalStatus.APPROVED],
+      target: new targets.SnsTopic(deployments),
+    });
+    Annotations.of(this).acknowledgeWarning('cdk-sagemaker-registry:eventsFromOtherEnvironment',
+      'The registry stack forwards approval events to this account\'s default event bus.');
+    Annotations.of(this).acknowledgeWarning('cdk-sagemaker-registry:importedGroupPolicyUnchanged',
+      'The registry stack allows this account in the group\'s resource policy (grantRead on an AccountPrincipal).');
+
+    NagSuppressions.addResourceSuppressions(deployRole, [{
+      id: 'AwsSolutions-IAM5',
+      reason: 'Read access to all versions of the one shared group (model-package/churn-prediction/*).',
+      appliesTo: ['Resource::arn:aws:sagemaker:us-east-1:111111111111:model-package/churn-prediction/*'],
+    }], true);
+  }
+}
+
+/**
+ * Builds the example app's stacks into `app`, with cdk-nag's AwsSolutions checks.
+ */
+export function buildRegistryApp(app: App): Stack[] {
+  const registry = new RegistryStack(app, 'MlRegistry', { env: TOOLING });
+  const production = new ProductionStack(app, 'MlProduction', {
+    env: PRODUCTION,
+    registryGroupArn: `arn:aws:sagemaker:${TOOLING.region}:${TOOLING.account}:model-package-group/churn-prediction`,
+  });
+  Tags.of(app).add('project', 'ml-platform-registry');
+  Aspects.of(app).add(new AwsSolutionsChecks({ verbose: true, logIgnores: true }));
+  return [registry, production];
+}

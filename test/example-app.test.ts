@@ -1,0 +1,113 @@
+import { App, Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { buildRegistryApp, PRODUCTION, STAGING_ACCOUNT } from '../examples/registry-app';
+
+/** The example app, synthesized once for all tests (with cdk-nag's AwsSolutions checks). */
+function synthExample(): { stacks: Stack[]; app: App } {
+  const app = new App();
+  const stacks = buildRegistryApp(app);
+  app.synth();
+  return { app, stacks };
+}
+
+const { app, stacks } = synthExample();
+
+function partitionArn(rest: string) {
+  return { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, rest]] };
+}
+function accountRoot(account: string) {
+  return partitionArn(`:iam::${account}:root`);
+}
+const [registry, production] = stacks;
+
+describe('example registry app', () => {
+  test('cdk-nag AwsSolutions reports no errors and no unsuppressed warnings', () => {
+    // GIVEN the synthesized example app with AwsSolutionsChecks
+    const assembly = app.synth();
+    // THEN
+    const findings = assembly.stacks.flatMap((s) => s.messages)
+      .filter((m) => /AwsSolutions-/.test(String(m.entry.data)) && m.level !== 'info')
+      .map((m) => `${m.level} ${m.id}: ${String(m.entry.data)}`);
+    expect(findings).toEqual([]);
+  });
+
+  test('every cdk-nag suppression in the example gives a reason', () => {
+    const suppressed = app.synth().stacks.flatMap((s) => s.messages)
+      .filter((m) => m.level === 'info' && /AwsSolutions-/.test(String(m.entry.data)));
+    expect(suppressed.length).toBeGreaterThan(0);
+    for (const m of suppressed) {
+      expect(String(m.entry.data)).toMatch(/AwsSolutions-IAM5 was triggered but suppressed\. Provided reason: "\[Resource::.*model-package\/[^/]+\/\*\] .{20,}"/);
+    }
+  });
+
+  test('the registry shares its groups with the production and staging accounts', () => {
+    const template = Template.fromStack(registry);
+    template.resourceCountIs('AWS::SageMaker::ModelPackageGroup', 2);
+    template.hasResource('AWS::SageMaker::ModelPackageGroup', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: Match.objectLike({
+        ModelPackageGroupName: 'churn-prediction',
+        ModelPackageGroupPolicy: {
+          Version: '2012-10-17',
+          // Grants to several accounts are merged into compact statements.
+          Statement: [
+            {
+              Action: ['sagemaker:DescribeModelPackageGroup', 'sagemaker:ListModelPackages'],
+              Effect: 'Allow',
+              Principal: { AWS: [accountRoot(STAGING_ACCOUNT), accountRoot(PRODUCTION.account)] },
+              Resource: partitionArn(':sagemaker:us-east-1:111111111111:model-package-group/churn-prediction'),
+            },
+            {
+              Action: ['sagemaker:BatchDescribeModelPackage', 'sagemaker:DescribeModelPackage', 'sagemaker:ListModelPackages'],
+              Effect: 'Allow',
+              Principal: { AWS: [accountRoot(STAGING_ACCOUNT), accountRoot(PRODUCTION.account)] },
+              Resource: partitionArn(':sagemaker:us-east-1:111111111111:model-package/churn-prediction/*'),
+            },
+            {
+              Action: 'sagemaker:CreateModelPackage',
+              Effect: 'Allow',
+              Principal: { AWS: accountRoot(STAGING_ACCOUNT) },
+              Resource: partitionArn(':sagemaker:us-east-1:111111111111:model-package/churn-prediction/*'),
+            },
+          ],
+        },
+      }),
+    });
+  });
+
+  test('approval decisions go to the encrypted topic and approvals to production\'s bus', () => {
+    const template = Template.fromStack(registry);
+    template.resourceCountIs('AWS::Events::Rule', 3);
+    template.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: {
+        'source': ['aws.sagemaker'],
+        'detail-type': ['SageMaker Model Package State Change'],
+        'detail': { ModelPackageGroupName: ['churn-prediction'], ModelApprovalStatus: ['Approved'] },
+      },
+      Targets: [Match.objectLike({
+        Arn: partitionArn(`:events:us-east-1:${PRODUCTION.account}:event-bus/default`),
+      })],
+    });
+  });
+
+  test('the production stack reads the shared group across accounts', () => {
+    const template = Template.fromStack(production);
+    template.resourceCountIs('AWS::SageMaker::ModelPackageGroup', 0);
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Action: ['sagemaker:DescribeModelPackageGroup', 'sagemaker:ListModelPackages'],
+            Resource: 'arn:aws:sagemaker:us-east-1:111111111111:model-package-group/churn-prediction',
+          }),
+        ]),
+      },
+    });
+  });
+
+  test.each(['MlRegistry', 'MlProduction'])('template snapshot of %s', (stackName) => {
+    const stack = stacks.find((s) => s.stackName === stackName)!;
+    expect(Template.fromStack(stack).toJSON()).toMatchSnapshot();
+  });
+});
