@@ -28,6 +28,12 @@ const project = new awscdk.AwsCdkConstructLibrary({
 
   // Dev tsconfig at the top level (used by jest, eslint, ts-node and the example app).
   tsconfigDevFile: 'tsconfig.dev.json',
+  eslintOptions: {
+    dirs: ['src'],
+    devdirs: ['test', 'examples', 'scripts', 'projenrc'],
+    projectService: false,
+    tsconfigPath: './tsconfig.dev.json',
+  },
 
   publishToPypi: {
     distName: 'cdk-sagemaker-registry',
@@ -46,6 +52,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
     // Use `npx projen test:update` to accept intended changes.
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
     jestConfig: {
+      // The suite's TMPDIR is wiped before each run (see the test task); keep jest's cache elsewhere.
+      cacheDirectory: '<rootDir>/node_modules/.cache/jest',
+      coveragePathIgnorePatterns: ['/node_modules/', '/examples/', '/test/'],
       coverageThreshold: {
         statements: 90, branches: 85, functions: 90, lines: 90,
       },
@@ -71,8 +80,7 @@ for (const pattern of ['/examples/', '/scripts/', '/rosetta/', '/requirements-de
 // Example app: `npx projen demo` synthesizes it into cdk.out/ and prints each stack's resources.
 project.tsconfigDev.addInclude('examples/**/*.ts');
 project.tsconfigDev.addInclude('scripts/**/*.ts');
-project.eslint?.addLintPattern('examples');
-project.eslint?.addLintPattern('scripts');
+project.tsconfigDev.addInclude('.projenrc.ts');
 
 project.addTask('demo', {
   description: 'Synthesize the example ML-platform registry app into cdk.out/ and print the resources of each stack',

@@ -422,7 +422,7 @@ class ImportedModelPackageGroup extends ModelPackageGroupBase {
 function statementErrors(statement: iam.PolicyStatement): string[] {
   const errors: string[] = [];
   if (statement.actions.includes('*')) {
-    errors.push(`a model package group resource policy must not allow Action "*" (AWS RAM cannot share a group whose policy `
+    errors.push('a model package group resource policy must not allow Action "*" (AWS RAM cannot share a group whose policy '
       + `does, and it grants far more than the registry needs); list the sagemaker: actions instead, got actions ${JSON.stringify(statement.actions)}`);
   }
   if (!statement.hasResource) {
