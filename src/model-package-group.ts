@@ -5,6 +5,7 @@ import {
   IResource,
   Lazy,
   Names,
+  PhysicalName,
   RemovalPolicy,
   Resource,
   Stack,
@@ -310,13 +311,17 @@ export class ModelPackageGroup extends ModelPackageGroupBase {
   protected readonly policyArn: string;
 
   private readonly resource: sagemaker.CfnModelPackageGroup;
+  /** The name as rendered: the user's, or one generated from the construct path (also used across environments). */
+  private readonly groupName: string;
   private policy?: iam.PolicyDocument;
   private readonly policyStatements: iam.PolicyStatement[] = [];
 
   constructor(scope: Construct, id: string, props: ModelPackageGroupProps = {}) {
     super(scope, id, {
-      physicalName: props.modelPackageGroupName ?? Lazy.string({ produce: () => generateGroupName(this) }),
+      // A generated name is known at synth time, so the group can be shared with other environments.
+      physicalName: props.modelPackageGroupName ?? PhysicalName.GENERATE_IF_NEEDED,
     });
+    this.groupName = props.modelPackageGroupName ?? Lazy.string({ produce: () => generateGroupName(this) });
 
     throwIfErrors(`ModelPackageGroup ${this.node.path}`, [
       ...validateSageMakerName('modelPackageGroupName', props.modelPackageGroupName),
@@ -324,14 +329,14 @@ export class ModelPackageGroup extends ModelPackageGroupBase {
     ]);
 
     this.resource = new sagemaker.CfnModelPackageGroup(this, 'Resource', {
-      modelPackageGroupName: this.physicalName,
+      modelPackageGroupName: this.groupName,
       modelPackageGroupDescription: props.description,
       modelPackageGroupPolicy: Lazy.any({ produce: () => this.policy }),
     });
     this.resource.applyRemovalPolicy(props.removalPolicy ?? RemovalPolicy.RETAIN);
 
     // CloudFormation's Ref of AWS::SageMaker::ModelPackageGroup is the ARN; the name is our physical name.
-    this.modelPackageGroupName = this.getResourceNameAttribute(this.physicalName);
+    this.modelPackageGroupName = this.getResourceNameAttribute(this.groupName);
     this.modelPackageGroupArn = this.getResourceArnAttribute(this.resource.attrModelPackageGroupArn, {
       service: 'sagemaker',
       resource: 'model-package-group',
@@ -340,7 +345,7 @@ export class ModelPackageGroup extends ModelPackageGroupBase {
     this.policyArn = Stack.of(this).formatArn({
       service: 'sagemaker',
       resource: 'model-package-group',
-      resourceName: this.physicalName,
+      resourceName: this.groupName,
     });
 
     this.node.addValidation({ validate: () => this.validatePolicy() });
@@ -350,7 +355,7 @@ export class ModelPackageGroup extends ModelPackageGroupBase {
     return Stack.of(this).formatArn({
       service: 'sagemaker',
       resource: 'model-package',
-      resourceName: `${this.physicalName}/${version}`,
+      resourceName: `${this.groupName}/${version}`,
     });
   }
 
@@ -360,6 +365,11 @@ export class ModelPackageGroup extends ModelPackageGroupBase {
     this.policy.addStatements(statement);
     this.policyStatements.push(statement);
     return { statementAdded: true, policyDependable: this.resource };
+  }
+
+  /** Cross-environment references use the same generated name as the template. */
+  protected generatePhysicalName(): string {
+    return generateGroupName(this);
   }
 
   private validatePolicy(): string[] {

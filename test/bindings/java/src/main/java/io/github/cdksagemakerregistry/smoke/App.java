@@ -1,0 +1,133 @@
+package io.github.cdksagemakerregistry.smoke;
+
+import io.github.cdksagemakerregistry.ModelApprovalStatus;
+import io.github.cdksagemakerregistry.ModelPackageGroup;
+import io.github.cdksagemakerregistry.OnApprovalStatusChangeOptions;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Environment;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.iam.AccountPrincipal;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.cxapi.CloudAssembly;
+
+/**
+ * Java binding smoke test for cdk-sagemaker-registry: synthesizes a stack with the library through the
+ * jsii Java binding and checks the template. Run by test/bindings/run.sh; exits non-zero on any mismatch.
+ */
+public final class App {
+    private static final String STACK_NAME = "SmokeStack";
+    private static final String GROUP_NAME = "smoke-group";
+    private static final String OTHER_ACCOUNT = "222222222222";
+
+    private final List<String> failures = new ArrayList<>();
+    private int checks;
+
+    private App() {
+    }
+
+    public static void main(final String[] args) {
+        App smoke = new App();
+        smoke.check(synthesize());
+        if (!smoke.failures.isEmpty()) {
+            for (String failure : smoke.failures) {
+                System.err.println("java binding: FAILED: " + failure);
+            }
+            System.err.println("java binding: " + smoke.failures.size() + " of " + smoke.checks + " checks failed");
+            System.exit(1);
+        }
+        System.out.println("java binding: " + smoke.checks + " checks passed");
+        System.exit(0);
+    }
+
+    private static Map<String, Object> synthesize() {
+        software.amazon.awscdk.App app = new software.amazon.awscdk.App();
+        software.amazon.awscdk.Stack stack = new software.amazon.awscdk.Stack(app, STACK_NAME, StackProps.builder()
+                .env(Environment.builder().account("111111111111").region("us-east-1").build())
+                .build());
+        ModelPackageGroup group = ModelPackageGroup.Builder.create(stack, "Group")
+                .modelPackageGroupName(GROUP_NAME)
+                .description("Smoke test group of the Java binding")
+                .build();
+        Role role = Role.Builder.create(stack, "Role")
+                .assumedBy(new ServicePrincipal("sagemaker.amazonaws.com"))
+                .build();
+        group.grantRead(role);
+        group.grantRegister(role);
+        group.grantRead(new AccountPrincipal(OTHER_ACCOUNT));
+        group.onApprovalStatusChange("Approved", OnApprovalStatusChangeOptions.builder()
+                .statuses(List.of(ModelApprovalStatus.APPROVED))
+                .build());
+        CloudAssembly assembly = app.synth();
+        return asMap(assembly.getStackByName(STACK_NAME).getTemplate());
+    }
+
+    private void expect(final boolean ok, final String message) {
+        checks++;
+        if (!ok) {
+            failures.add(message);
+        }
+    }
+
+    private void check(final Map<String, Object> template) {
+        List<Map<String, Object>> groups = ofType(template, "AWS::SageMaker::ModelPackageGroup");
+        Map<String, Object> group = groups.isEmpty() ? Map.of() : groups.get(0);
+        Map<String, Object> groupProps = asMap(group.get("Properties"));
+        expect(groups.size() == 1 && GROUP_NAME.equals(groupProps.get("ModelPackageGroupName")),
+                "expected exactly one AWS::SageMaker::ModelPackageGroup named '" + GROUP_NAME + "', got " + groups);
+        expect("Retain".equals(group.get("DeletionPolicy")),
+                "expected DeletionPolicy 'Retain', got " + group.get("DeletionPolicy"));
+
+        Map<String, Object> policy = asMap(groupProps.get("ModelPackageGroupPolicy"));
+        boolean crossAccount = false;
+        for (Object statement : asList(policy.get("Statement"))) {
+            crossAccount |= String.valueOf(asMap(statement).get("Principal")).contains(OTHER_ACCOUNT);
+        }
+        expect(crossAccount, "expected a ModelPackageGroupPolicy statement with a principal for account "
+                + OTHER_ACCOUNT + ", got " + policy);
+
+        List<Object> iamActions = new ArrayList<>();
+        for (Map<String, Object> iamPolicy : ofType(template, "AWS::IAM::Policy")) {
+            Map<String, Object> document = asMap(asMap(iamPolicy.get("Properties")).get("PolicyDocument"));
+            for (Object statement : asList(document.get("Statement"))) {
+                iamActions.addAll(asList(asMap(statement).get("Action")));
+            }
+        }
+        expect(iamActions.contains("sagemaker:CreateModelPackage"),
+                "expected an AWS::IAM::Policy allowing sagemaker:CreateModelPackage, got actions " + iamActions);
+
+        List<Map<String, Object>> rules = ofType(template, "AWS::Events::Rule");
+        Map<String, Object> pattern = rules.isEmpty() ? Map.of() : asMap(asMap(rules.get(0).get("Properties")).get("EventPattern"));
+        expect(rules.size() == 1 && List.of("aws.sagemaker").equals(pattern.get("source"))
+                        && List.of("SageMaker Model Package State Change").equals(pattern.get("detail-type")),
+                "expected one AWS::Events::Rule with source [aws.sagemaker] and detail-type "
+                        + "[SageMaker Model Package State Change], got " + rules);
+        Object status = asMap(pattern.get("detail")).get("ModelApprovalStatus");
+        expect(List.of("Approved").equals(status), "expected detail.ModelApprovalStatus [Approved], got " + status);
+    }
+
+    private static List<Map<String, Object>> ofType(final Map<String, Object> template, final String type) {
+        List<Map<String, Object>> found = new ArrayList<>();
+        for (Object resource : asMap(template.get("Resources")).values()) {
+            if (type.equals(asMap(resource).get("Type"))) {
+                found.add(asMap(resource));
+            }
+        }
+        return found;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asMap(final Object value) {
+        return value instanceof Map ? (Map<String, Object>) value : Map.of();
+    }
+
+    private static List<Object> asList(final Object value) {
+        if (value == null) {
+            return List.of();
+        }
+        return value instanceof Collection ? new ArrayList<>((Collection<?>) value) : List.of(value);
+    }
+}

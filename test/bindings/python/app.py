@@ -1,0 +1,93 @@
+"""Python binding smoke test for cdk-sagemaker-registry.
+
+Synthesizes a stack with the library through the jsii Python binding and checks the template.
+Run by test/bindings/run.sh inside test/bindings/.venv; exits non-zero on any mismatch.
+"""
+import json
+import sys
+
+import aws_cdk as cdk
+from aws_cdk import aws_iam as iam
+from cdk_sagemaker_registry import ModelApprovalStatus, ModelPackageGroup
+
+STACK_NAME = "SmokeStack"
+GROUP_NAME = "smoke-group"
+OTHER_ACCOUNT = "222222222222"
+
+
+def synthesize() -> dict:
+    app = cdk.App()
+    stack = cdk.Stack(app, STACK_NAME, env=cdk.Environment(account="111111111111", region="us-east-1"))
+    group = ModelPackageGroup(stack, "Group", model_package_group_name=GROUP_NAME,
+                              description="Smoke test group of the Python binding")
+    role = iam.Role(stack, "Role", assumed_by=iam.ServicePrincipal("sagemaker.amazonaws.com"))
+    group.grant_read(role)
+    group.grant_register(role)
+    group.grant_read(iam.AccountPrincipal(OTHER_ACCOUNT))
+    group.on_approval_status_change("Approved", statuses=[ModelApprovalStatus.APPROVED])
+    assembly = app.synth()
+    return assembly.get_stack_by_name(STACK_NAME).template
+
+
+def of_type(template: dict, resource_type: str) -> list:
+    return [r for r in template.get("Resources", {}).values() if r.get("Type") == resource_type]
+
+
+def as_list(value):
+    return value if isinstance(value, list) else [value]
+
+
+def check(template: dict) -> tuple:
+    """Returns (number of checks, list of failure messages)."""
+    failures = []
+    checks = 0
+
+    def expect(ok: bool, message: str) -> None:
+        nonlocal checks
+        checks += 1
+        if not ok:
+            failures.append(message)
+
+    groups = of_type(template, "AWS::SageMaker::ModelPackageGroup")
+    expect(len(groups) == 1 and groups[0].get("Properties", {}).get("ModelPackageGroupName") == GROUP_NAME,
+           f"expected exactly one AWS::SageMaker::ModelPackageGroup named {GROUP_NAME!r}, got {json.dumps(groups)}")
+    group = groups[0] if groups else {}
+    expect(group.get("DeletionPolicy") == "Retain",
+           f"expected DeletionPolicy 'Retain', got {group.get('DeletionPolicy')!r}")
+
+    policy = group.get("Properties", {}).get("ModelPackageGroupPolicy") or {}
+    statements = as_list(policy.get("Statement", []))
+    expect(any(OTHER_ACCOUNT in json.dumps(s.get("Principal")) for s in statements),
+           f"expected a ModelPackageGroupPolicy statement with a principal for account {OTHER_ACCOUNT}, "
+           f"got {json.dumps(policy)}")
+
+    iam_actions = [a for p in of_type(template, "AWS::IAM::Policy")
+                   for s in as_list(p.get("Properties", {}).get("PolicyDocument", {}).get("Statement", []))
+                   for a in as_list(s.get("Action", []))]
+    expect("sagemaker:CreateModelPackage" in iam_actions,
+           f"expected an AWS::IAM::Policy allowing sagemaker:CreateModelPackage, got actions {iam_actions}")
+
+    rules = of_type(template, "AWS::Events::Rule")
+    patterns = [r.get("Properties", {}).get("EventPattern", {}) for r in rules]
+    expect(len(rules) == 1 and patterns[0].get("source") == ["aws.sagemaker"]
+           and patterns[0].get("detail-type") == ["SageMaker Model Package State Change"],
+           "expected one AWS::Events::Rule with source ['aws.sagemaker'] and detail-type "
+           f"['SageMaker Model Package State Change'], got {json.dumps(patterns)}")
+    status = patterns[0].get("detail", {}).get("ModelApprovalStatus") if patterns else None
+    expect(status == ["Approved"], f"expected detail.ModelApprovalStatus ['Approved'], got {json.dumps(status)}")
+    return checks, failures
+
+
+def main() -> int:
+    checks, failures = check(synthesize())
+    if failures:
+        for failure in failures:
+            print(f"python binding: FAILED: {failure}", file=sys.stderr)
+        print(f"python binding: {len(failures)} of {checks} checks failed", file=sys.stderr)
+        return 1
+    print(f"python binding: {checks} checks passed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
