@@ -412,7 +412,11 @@ describe('ModelPackageGroup imports', () => {
     expect(group.env.region).toEqual('eu-west-1');
     expect(stack.resolve(group.arnForModelPackageVersion('3'))).toEqual('arn:aws:sagemaker:eu-west-1:222222222222:model-package/shared/3');
     expect(stack.resolve(group.arnForModelPackageVersion('*'))).toEqual('arn:aws:sagemaker:eu-west-1:222222222222:model-package/shared/*');
-    Template.fromStack(stack).resourceCountIs(GROUP_TYPE, 0);
+    // An import creates no group; a grant on it only writes the principal's policy.
+    group.grantRead(new iam.Role(stack, 'Reader', { assumedBy: new iam.AccountRootPrincipal() }));
+    const template = Template.fromStack(stack);
+    template.resourceCountIs(GROUP_TYPE, 0);
+    template.resourceCountIs('AWS::IAM::Policy', 1);
   });
 
   test.each([
@@ -1085,6 +1089,7 @@ describe('ModelPackageGroup.addToResourcePolicy', () => {
     // GIVEN
     const { stack } = newStack();
     const group = ModelPackageGroup.fromModelPackageGroupArn(stack, 'Shared', SHARED_ARN);
+    new iam.Role(stack, 'Reader', { assumedBy: new iam.AccountRootPrincipal() }); // keeps the template valid for cfn-lint
 
     // WHEN
     const result = group.addToResourcePolicy(new iam.PolicyStatement({
