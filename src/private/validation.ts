@@ -48,7 +48,7 @@ export function validateDescription(property: string, value: string | undefined,
 }
 
 /**
- * Throws one error listing every problem, prefixed with the construct path, when there are any.
+ * Throws one error listing every problem, introduced by `what` (for example the construct path), when there are any.
  */
 export function throwIfErrors(what: string, errors: string[]): void {
   if (errors.length > 0) {

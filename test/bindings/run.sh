@@ -55,7 +55,7 @@ run_logged() {
   else
     local rc=$?
     echo "  ${label}: FAILED with exit code ${rc} after $(elapsed); last lines of ${log}:" >&2
-    tail -n 40 "$log" | sed 's/^/    | /' >&2
+    tail -n 60 "$log" | sed 's/^/    | /' >&2
     return 1
   fi
 }
@@ -81,20 +81,11 @@ BANNER
   fi
 }
 
-# Runs a binding program; its output is in LOGFILE, and its `<lang> binding:` lines are shown.
+# run_program LABEL LOGFILE CMD...: run_logged for a binding program, then shows its `<lang> binding:` lines.
 run_program() {
-  local label="$1" log="$2"
-  shift 2
-  start_timer
-  if "$@" >"$log" 2>&1; then
-    grep -E '^[a-z]+ binding:' "$log" | sed 's/^/  /'
-    echo "  ${label}: ok ($(elapsed), log: ${log})"
-  else
-    local rc=$?
-    echo "  ${label}: FAILED with exit code ${rc} after $(elapsed); output (${log}):" >&2
-    tail -n 60 "$log" | sed 's/^/    | /' >&2
-    return 1
-  fi
+  local log="$2"
+  run_logged "$@" || return 1
+  grep -E '^[a-z]+ binding:' "$log" | sed 's/^/  /'
 }
 
 # ------------------------------------------------------------------------------------------------
