@@ -18,6 +18,7 @@ import {
 import { aws_sagemaker as sagemakerRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
 import { ModelApprovalStatus } from './approval';
+import { ModelPackage, ModelPackageOptions } from './model-package';
 import { parseSageMakerArn } from './private/arn';
 import {
   APPROVE_ACTIONS,
@@ -99,6 +100,14 @@ export interface IModelPackageGroup extends IResource, sagemakerRefs.IModelPacka
   grantApprove(grantee: iam.IGrantable): iam.Grant;
 
   /**
+   * Registers a version (a `ModelPackage`) in this group, as a child of the group.
+   *
+   * @param id the construct id of the version
+   * @param options the version's properties
+   */
+  addModelPackage(id: string, options: ModelPackageOptions): ModelPackage;
+
+  /**
    * Adds a statement to the group's resource policy (`ModelPackageGroupPolicy`).
    *
    * The statement's resources must be the group's ARN and/or `arnForModelPackageVersion('*')`.
@@ -154,6 +163,10 @@ export abstract class ModelPackageGroupBase extends Resource implements IModelPa
   public abstract arnForModelPackageVersion(version: string): string;
 
   public abstract addToResourcePolicy(statement: iam.PolicyStatement): iam.AddToResourcePolicyResult;
+
+  public addModelPackage(id: string, options: ModelPackageOptions): ModelPackage {
+    return new ModelPackage(this, id, { ...options, modelPackageGroup: this });
+  }
 
   public grant(grantee: iam.IGrantable, ...actions: string[]): iam.Grant {
     return this.grantOn(grantee, actions, { group: true, versions: true });

@@ -55,3 +55,111 @@ export function throwIfErrors(what: string, errors: string[]): void {
     throw new Error(`Invalid ${what}:\n  - ${errors.join('\n  - ')}`);
   }
 }
+
+/** `S3Uri`, `ModelDataUrl`, `SamplePayloadUrl` pattern of the SageMaker API (at most 1024 characters). */
+export const S3_URI_PATTERN = /^(https|s3):\/\/([^/]+)\/?(.*)$/;
+/** `ContentDigest` / `ImageDigest` pattern. */
+export const SHA256_DIGEST_PATTERN = /^[Ss][Hh][Aa]256:[0-9a-fA-F]{64}$/;
+
+/** Problems with a literal string's length (empty when within bounds or a token). */
+export function validateLength(property: string, value: string | undefined, min: number, max: number): string[] {
+  if (value === undefined || Token.isUnresolved(value)) {
+    return [];
+  }
+  if (value.length < min || value.length > max) {
+    const shown = value.length > 80 ? `${value.slice(0, 80)}...` : value;
+    return [`${property} must be between ${min} and ${max} characters long, got ${value.length} characters: '${shown}'`];
+  }
+  return [];
+}
+
+/** Problems with a literal string that must match a pattern (empty when it matches or is a token). */
+export function validatePattern(property: string, value: string | undefined, pattern: RegExp, allowed: string): string[] {
+  if (value === undefined || Token.isUnresolved(value) || pattern.test(value)) {
+    return [];
+  }
+  return [`${property} must be ${allowed} (pattern ${pattern.source}), got '${value}'`];
+}
+
+/** Problems with an S3 or HTTPS URI of the SageMaker API. */
+export function validateS3Uri(property: string, value: string | undefined): string[] {
+  return [
+    ...validateLength(property, value, 1, 1024),
+    ...validatePattern(property, value, S3_URI_PATTERN, 'an s3:// or https:// URI'),
+  ];
+}
+
+/** Problems with a `sha256:<64 hex digits>` digest. */
+export function validateDigest(property: string, value: string | undefined): string[] {
+  return validatePattern(property, value, SHA256_DIGEST_PATTERN, "'sha256:' followed by 64 hexadecimal digits");
+}
+
+/** Problems with an integer that must be within bounds (empty when within bounds or a token). */
+export function validateInteger(property: string, value: number | undefined, min: number, max?: number): string[] {
+  if (value === undefined || Token.isUnresolved(value)) {
+    return [];
+  }
+  if (!Number.isInteger(value) || value < min || (max !== undefined && value > max)) {
+    const range = max === undefined ? `at least ${min}` : `between ${min} and ${max}`;
+    return [`${property} must be an integer ${range}, got ${value}`];
+  }
+  return [];
+}
+
+/** Names of environment variables: letters, digits and underscores, not starting with a digit. */
+const ENVIRONMENT_NAME_PATTERN = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+
+/** Problems with a container environment map. */
+export function validateEnvironment(
+  property: string,
+  environment: { [name: string]: string } | undefined,
+  limits: { maxEntries: number; maxValueLength: number }): string[] {
+  if (environment === undefined || Token.isUnresolved(environment)) {
+    return [];
+  }
+  const errors: string[] = [];
+  const names = Object.keys(environment);
+  if (names.length > limits.maxEntries) {
+    errors.push(`${property} must have at most ${limits.maxEntries} entries, got ${names.length}: ${names.join(', ')}`);
+  }
+  for (const name of names) {
+    if (Token.isUnresolved(name)) {
+      continue;
+    }
+    if (name.length > 1024 || !ENVIRONMENT_NAME_PATTERN.test(name)) {
+      errors.push(`${property} names must be 1-1024 letters, digits and underscores not starting with a digit `
+        + `(pattern ${ENVIRONMENT_NAME_PATTERN.source}), got '${name}'`);
+    }
+    errors.push(...validateLength(`${property}.${name}`, environment[name], 0, limits.maxValueLength));
+  }
+  return errors;
+}
+
+/** Problems with a list whose length is bounded (empty when within bounds or a token). */
+export function validateCount(property: string, list: unknown[] | undefined, min: number, max: number): string[] {
+  if (list === undefined || Token.isUnresolved(list)) {
+    return [];
+  }
+  if (list.length < min || list.length > max) {
+    return [`${property} must have between ${min} and ${max} entries, got ${list.length}`];
+  }
+  return [];
+}
+
+/** Problems with names that must be unique within a list. */
+export function validateUnique(property: string, names: string[]): string[] {
+  const seen = new Set<string>();
+  const duplicates = new Set<string>();
+  for (const name of names) {
+    if (Token.isUnresolved(name)) {
+      continue;
+    }
+    if (seen.has(name)) {
+      duplicates.add(name);
+    }
+    seen.add(name);
+  }
+  return duplicates.size > 0
+    ? [`${property} must be unique, got duplicates: ${[...duplicates].map((n) => `'${n}'`).join(', ')}`]
+    : [];
+}

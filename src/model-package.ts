@@ -1,0 +1,614 @@
+import {
+  Annotations,
+  Fn,
+  IResource,
+  RemovalPolicy,
+  Resource,
+  Stack,
+  Token,
+  TokenComparison,
+  aws_iam as iam,
+  aws_kms as kms,
+  aws_sagemaker as sagemaker,
+} from 'aws-cdk-lib';
+import { aws_sagemaker as sagemakerRefs } from 'aws-cdk-lib/interfaces';
+import { Construct } from 'constructs';
+import { ModelApprovalStatus } from './approval';
+import { AdditionalInferenceSpecification, InferenceSpecification } from './inference-specification';
+import { DriftCheckBaselines, ModelMetrics } from './metrics';
+import { ModelPackageModelCard } from './model-card';
+import { IModelPackageGroup } from './model-package-group';
+import { renderAdditionalInferenceSpecifications, renderInferenceSpecification, renderModelData } from './private/inference';
+import { renderDriftCheckBaselines, renderModelMetrics } from './private/metrics';
+import { APPROVE_ACTIONS, VERSION_READ_ACTIONS } from './private/perms';
+import { renderValidationSpecification } from './private/transform';
+import {
+  SAGEMAKER_NAME_MAX_LENGTH,
+  SAGEMAKER_NAME_PATTERN,
+  throwIfErrors,
+  validateDescription,
+  validateLength,
+  validatePattern,
+  validateS3Uri,
+  validateSageMakerName,
+} from './private/validation';
+import { SourceAlgorithm } from './source-algorithm';
+import { ValidationSpecification } from './validation-specification';
+
+/** `SourceAlgorithm.AlgorithmName`: a name or an ARN (1-170 characters). */
+const ALGORITHM_NAME_OR_ARN_PATTERN = /^(arn:aws[a-z-]*:sagemaker:[a-z0-9-]*:[0-9]{12}:[a-z-]*\/)?[a-zA-Z0-9](-*[a-zA-Z0-9])*$/;
+/** `CustomerMetadataProperties` keys and values. */
+const CUSTOMER_METADATA_PATTERN = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+/** A versioned or unversioned model package ARN. */
+const MODEL_PACKAGE_ARN_PATTERN = /^arn:(aws[a-zA-Z-]*):sagemaker:([a-z0-9-]+):(\d{12}):model-package\/([^/]+)(?:\/(\d{1,9}))?$/;
+
+/**
+ * A SageMaker model package: a registered model version in a model package group, or an
+ * unversioned model package (for example one listed in AWS Marketplace).
+ */
+export interface IModelPackage extends IResource, sagemakerRefs.IModelPackageRef {
+  /**
+   * The ARN of the model package. For a version, `...:model-package/<group>/<version>`.
+   *
+   * @attribute
+   */
+  readonly modelPackageArn: string;
+
+  /**
+   * The name of the model package. For a version, `<group>/<version>`.
+   *
+   * @attribute
+   */
+  readonly modelPackageName: string;
+
+  /**
+   * Grants describing the model package (`sagemaker:DescribeModelPackage`,
+   * `sagemaker:BatchDescribeModelPackage`), and decrypting it when it is encrypted with a KMS key
+   * this library knows of.
+   */
+  grantRead(grantee: iam.IGrantable): iam.Grant;
+
+  /**
+   * Grants changing the approval status of the version (`sagemaker:UpdateModelPackage`), plus
+   * reading it to decide.
+   */
+  grantApprove(grantee: iam.IGrantable): iam.Grant;
+}
+
+/**
+ * Grants shared by owned and imported model packages.
+ */
+abstract class ModelPackageBase extends Resource implements IModelPackage {
+  public abstract readonly modelPackageArn: string;
+  public abstract readonly modelPackageName: string;
+
+  /** The KMS key that encrypts the package, when known: readers may decrypt with it. */
+  protected keyForReaders?: kms.IKey;
+
+  /** Whether the package is a version (undefined when unknown, as for imports by token). */
+  protected versioned?: boolean;
+
+  public get modelPackageRef(): sagemakerRefs.ModelPackageReference {
+    return { modelPackageArn: this.modelPackageArn };
+  }
+
+  public grantRead(grantee: iam.IGrantable): iam.Grant {
+    const grant = iam.Grant.addToPrincipal({ grantee, actions: VERSION_READ_ACTIONS, resourceArns: [this.modelPackageArn] });
+    this.keyForReaders?.grantDecrypt(grantee);
+    return grant;
+  }
+
+  public grantApprove(grantee: iam.IGrantable): iam.Grant {
+    if (this.versioned === false) {
+      throw new Error(`grantApprove: ${this.node.path} is an unversioned model package; approval applies only to versions `
+        + '(packages in a model package group)');
+    }
+    const grant = iam.Grant.addToPrincipal({
+      grantee,
+      actions: [...APPROVE_ACTIONS, ...VERSION_READ_ACTIONS],
+      resourceArns: [this.modelPackageArn],
+    });
+    this.keyForReaders?.grantDecrypt(grantee);
+    return grant;
+  }
+}
+
+/**
+ * Describing metadata of a model package's provenance (SageMaker `MetadataProperties`).
+ */
+export interface ModelPackageMetadata {
+  /**
+   * The commit that produced the model.
+   *
+   * @default - none
+   */
+  readonly commitId?: string;
+
+  /**
+   * The source repository.
+   *
+   * @default - none
+   */
+  readonly repository?: string;
+
+  /**
+   * What generated the model, for example a pipeline execution ARN.
+   *
+   * @default - none
+   */
+  readonly generatedBy?: string;
+
+  /**
+   * The SageMaker project.
+   *
+   * @default - none
+   */
+  readonly projectId?: string;
+}
+
+/**
+ * Properties of a model package that do not depend on whether it is versioned; used by
+ * `ModelPackageGroup.addModelPackage()`.
+ */
+export interface ModelPackageOptions {
+  /**
+   * A description of the model package (at most 1024 characters, no line breaks).
+   *
+   * @default - no description
+   */
+  readonly description?: string;
+
+  /**
+   * How to run inference with the model: containers with image and model data, content types
+   * and instance types. Give this or `sourceAlgorithm`.
+   *
+   * @default - none: the package is built from `sourceAlgorithm`
+   */
+  readonly inferenceSpecification?: InferenceSpecification;
+
+  /**
+   * More inference specifications (at most 15, names unique), for example for other instance families.
+   *
+   * @default - none
+   */
+  readonly additionalInferenceSpecifications?: AdditionalInferenceSpecification[];
+
+  /**
+   * A batch transform job SageMaker runs to validate the package before it becomes available.
+   *
+   * @default - no validation job
+   */
+  readonly validationSpecification?: ValidationSpecification;
+
+  /**
+   * The algorithm that trained the model, with the training output.
+   *
+   * @default - none
+   */
+  readonly sourceAlgorithm?: SourceAlgorithm;
+
+  /**
+   * Quality, data quality, bias and explainability metrics.
+   *
+   * @default - none
+   */
+  readonly modelMetrics?: ModelMetrics;
+
+  /**
+   * The baselines drift checks compare against.
+   *
+   * @default - none
+   */
+  readonly driftCheckBaselines?: DriftCheckBaselines;
+
+  /**
+   * Where the model comes from: commit, repository, generator, project.
+   *
+   * @default - none
+   */
+  readonly metadata?: ModelPackageMetadata;
+
+  /**
+   * Free-form metadata of the package (1-50 entries; keys 1-128, values 1-256 characters of
+   * letters, spaces, digits and `_.:/=+-@`). Unlike tags, allowed on versions.
+   *
+   * @default - none
+   */
+  readonly customerMetadata?: { [key: string]: string };
+
+  /**
+   * The machine learning domain, for example `COMPUTER_VISION` or `NATURAL_LANGUAGE_PROCESSING`.
+   *
+   * @default - none
+   */
+  readonly domain?: string;
+
+  /**
+   * The machine learning task, for example `IMAGE_CLASSIFICATION` or `CLASSIFICATION`.
+   *
+   * @default - none
+   */
+  readonly task?: string;
+
+  /**
+   * The S3 URI of a sample payload, a single gzip-compressed tar archive, for Inference Recommender.
+   *
+   * @default - none
+   */
+  readonly samplePayloadUrl?: string;
+
+  /**
+   * A model card that documents the model.
+   *
+   * @default - none
+   */
+  readonly modelCard?: ModelPackageModelCard;
+
+  /**
+   * The KMS key that encrypts the package's model card and other sensitive fields. It must be in
+   * the package's region. Principals granted read on the package may decrypt with it.
+   *
+   * @default - an AWS owned key
+   */
+  readonly encryptionKey?: kms.IKey;
+
+  /**
+   * The URI of the model's source, for example the ARN of the model package it was cloned from or
+   * of the model it registers (at most 1024 characters).
+   *
+   * @default - none
+   */
+  readonly sourceUri?: string;
+
+  /**
+   * Skip the validation of the model package's containers and model data.
+   *
+   * @default false
+   */
+  readonly skipModelValidation?: boolean;
+
+  /**
+   * The approval status of the version; only for versioned packages. Only `APPROVED` versions
+   * can be deployed. See `ApprovalTransitions` for the documented changes.
+   *
+   * @default - SageMaker's default for a new version (`PendingManualApproval` in practice)
+   */
+  readonly approvalStatus?: ModelApprovalStatus;
+
+  /**
+   * A description of the approval decision (at most 1024 characters); only for versioned packages.
+   *
+   * @default - none
+   */
+  readonly approvalDescription?: string;
+
+  /**
+   * What happens to the package when it is removed from the stack or replaced.
+   *
+   * @default - RemovalPolicy.RETAIN for a version (its history is the registry), RemovalPolicy.DESTROY for an unversioned package
+   */
+  readonly removalPolicy?: RemovalPolicy;
+}
+
+/**
+ * Properties of a `ModelPackage`: a version in `modelPackageGroup`, or an unversioned package
+ * named `modelPackageName`.
+ */
+export interface ModelPackageProps extends ModelPackageOptions {
+  /**
+   * The group to register the version in: owned by this app, or imported (also from another
+   * account, in which case the group's ARN is used and the group's resource policy must allow
+   * `sagemaker:CreateModelPackage`). Give this or `modelPackageName`.
+   *
+   * @default - an unversioned package named `modelPackageName`
+   */
+  readonly modelPackageGroup?: IModelPackageGroup;
+
+  /**
+   * The name of an unversioned model package (1-63 letters, digits and hyphens). Give this or
+   * `modelPackageGroup`.
+   *
+   * @default - a version in `modelPackageGroup`
+   */
+  readonly modelPackageName?: string;
+
+  /**
+   * Certify the package for listing on AWS Marketplace; only for unversioned packages.
+   *
+   * @default false
+   */
+  readonly certifyForMarketplace?: boolean;
+}
+
+/**
+ * A SageMaker model package (`AWS::SageMaker::ModelPackage`): a version registered in a model
+ * package group, or an unversioned package.
+ *
+ * Versions never carry tags, not even those added with `Tags.of(stack)`: SageMaker rejects tags on
+ * versions ("Tags are not supported in Model Package versions"), so they are removed from the
+ * template with a warning; tag the group instead.
+ *
+ * @resource AWS::SageMaker::ModelPackage
+ */
+export class ModelPackage extends ModelPackageBase {
+  /**
+   * Imports a model package by its ARN: a version (`...:model-package/<group>/<version>`) or an
+   * unversioned package (`...:model-package/<name>`), possibly in another account.
+   */
+  public static fromModelPackageArn(scope: Construct, id: string, modelPackageArn: string): IModelPackage {
+    if (Token.isUnresolved(modelPackageArn)) {
+      const resourceName = Fn.select(1, Fn.split(':model-package/', modelPackageArn));
+      return new ImportedModelPackage(scope, id, modelPackageArn, resourceName);
+    }
+    const match = MODEL_PACKAGE_ARN_PATTERN.exec(modelPackageArn);
+    if (!match || match[4].length > SAGEMAKER_NAME_MAX_LENGTH || !SAGEMAKER_NAME_PATTERN.test(match[4])) {
+      throw new Error(`ModelPackage.fromModelPackageArn: '${modelPackageArn}' is not a SageMaker model package ARN; expected `
+        + 'arn:<partition>:sagemaker:<region>:<account-id>:model-package/<group>/<version> for a version or '
+        + 'arn:<partition>:sagemaker:<region>:<account-id>:model-package/<name> for an unversioned package');
+    }
+    const name = match[5] === undefined ? match[4] : `${match[4]}/${match[5]}`;
+    return new ImportedModelPackage(scope, id, modelPackageArn, name, match[5] !== undefined);
+  }
+
+  /**
+   * Imports a model package of this stack's account and region by its name: `<group>/<version>`
+   * for a version, or the name of an unversioned package.
+   */
+  public static fromModelPackageName(scope: Construct, id: string, modelPackageName: string): IModelPackage {
+    if (!Token.isUnresolved(modelPackageName)) {
+      const [name, version, ...rest] = modelPackageName.split('/');
+      const bad = rest.length > 0 || validateSageMakerName('modelPackageName', name).length > 0
+        || (version !== undefined && !/^\d{1,9}$/.test(version));
+      if (bad) {
+        throw new Error('ModelPackage.fromModelPackageName: modelPackageName must be \'<group>/<version>\' for a version or the '
+          + `name of an unversioned package (1-63 letters, digits and hyphens), got '${modelPackageName}'`);
+      }
+    }
+    const arn = Stack.of(scope).formatArn({ service: 'sagemaker', resource: 'model-package', resourceName: modelPackageName });
+    const versioned = Token.isUnresolved(modelPackageName) ? undefined : modelPackageName.includes('/');
+    return new ImportedModelPackage(scope, id, arn, modelPackageName, versioned);
+  }
+
+  /** @attribute */
+  public readonly modelPackageArn: string;
+  /** @attribute */
+  public readonly modelPackageName: string;
+
+  /**
+   * The version number, for a version (from the ARN CloudFormation returns).
+   *
+   * @attribute
+   */
+  public readonly modelPackageVersion?: string;
+
+  /** The group the version is registered in; undefined for an unversioned package. */
+  public readonly modelPackageGroup?: IModelPackageGroup;
+
+  /** The KMS key that encrypts the package, if one was given. */
+  public readonly encryptionKey?: kms.IKey;
+
+  private readonly resource: sagemaker.CfnModelPackage;
+
+  constructor(scope: Construct, id: string, props: ModelPackageProps) {
+    super(scope, id, { physicalName: props.modelPackageName });
+    const errors: string[] = [];
+    const versioned = props.modelPackageGroup !== undefined;
+    const group = props.modelPackageGroup;
+
+    if (group && props.modelPackageName !== undefined) {
+      errors.push('give either modelPackageGroup (a versioned package) or modelPackageName (an unversioned package), not both; '
+        + `got modelPackageGroup ${group.node.path} and modelPackageName '${props.modelPackageName}'`);
+    }
+    if (!group && props.modelPackageName === undefined) {
+      errors.push('give modelPackageGroup (to register a version in a group) or modelPackageName (for an unversioned package), got neither');
+    }
+    errors.push(...validateSageMakerName('modelPackageName', props.modelPackageName));
+    errors.push(...validateDescription('description', props.description));
+    if (!versioned && props.approvalStatus !== undefined) {
+      errors.push(`approvalStatus applies only to versioned packages (give modelPackageGroup), got '${props.approvalStatus}' for an unversioned package`);
+    }
+    if (!versioned && props.approvalDescription !== undefined) {
+      errors.push('approvalDescription applies only to versioned packages (give modelPackageGroup), got it for an unversioned package');
+    }
+    errors.push(...validateDescription('approvalDescription', props.approvalDescription));
+    if (versioned && props.certifyForMarketplace !== undefined) {
+      errors.push(`certifyForMarketplace applies only to unversioned packages (give modelPackageName), got ${props.certifyForMarketplace} for a version`);
+    }
+    if (!props.inferenceSpecification && !props.sourceAlgorithm) {
+      errors.push('give inferenceSpecification (containers) or sourceAlgorithm (the algorithm that trained the model), got neither');
+    }
+    errors.push(...validateS3Uri('samplePayloadUrl', props.samplePayloadUrl));
+    errors.push(...validateLength('sourceUri', props.sourceUri, 0, 1024));
+    errors.push(...this.customerMetadataErrors(props.customerMetadata));
+    for (const key of ['commitId', 'repository', 'generatedBy', 'projectId'] as const) {
+      errors.push(...validateLength(`metadata.${key}`, props.metadata?.[key], 0, 1024));
+    }
+    errors.push(...this.modelCardErrors(props.modelCard));
+    errors.push(...this.keyRegionErrors('encryptionKey', props.encryptionKey));
+
+    const grantable = props.validationSpecification?.role;
+    const inferenceSpecification = props.inferenceSpecification
+      ? renderInferenceSpecification(this, 'inferenceSpecification', props.inferenceSpecification, {
+        grantable,
+        requireContentTypes: true,
+        allowModelData: true,
+        requireInstanceTypes: !versioned,
+        errors,
+      })
+      : undefined;
+    const additionalInferenceSpecifications = props.additionalInferenceSpecifications
+      ? renderAdditionalInferenceSpecifications(this, 'additionalInferenceSpecifications', props.additionalInferenceSpecifications, {
+        grantable,
+        requireContentTypes: false,
+        allowModelData: true,
+        errors,
+      })
+      : undefined;
+    const validationSpecification = props.validationSpecification
+      ? renderValidationSpecification('validationSpecification', props.validationSpecification, errors)
+      : undefined;
+    const sourceAlgorithmSpecification = props.sourceAlgorithm
+      ? this.renderSourceAlgorithm(props.sourceAlgorithm, grantable, errors)
+      : undefined;
+    const modelMetrics = props.modelMetrics ? renderModelMetrics('modelMetrics', props.modelMetrics, errors) : undefined;
+    const driftCheckBaselines = props.driftCheckBaselines
+      ? renderDriftCheckBaselines('driftCheckBaselines', props.driftCheckBaselines, errors)
+      : undefined;
+    const groupName = group ? this.groupReference(group, errors) : undefined;
+
+    throwIfErrors(`ModelPackage ${this.node.path}`, errors);
+
+    this.resource = new sagemaker.CfnModelPackage(this, 'Resource', {
+      modelPackageGroupName: groupName,
+      modelPackageName: props.modelPackageName,
+      modelPackageDescription: props.description,
+      inferenceSpecification,
+      additionalInferenceSpecifications,
+      validationSpecification,
+      sourceAlgorithmSpecification,
+      modelMetrics,
+      driftCheckBaselines,
+      metadataProperties: props.metadata && {
+        commitId: props.metadata.commitId,
+        repository: props.metadata.repository,
+        generatedBy: props.metadata.generatedBy,
+        projectId: props.metadata.projectId,
+      },
+      customerMetadataProperties: props.customerMetadata,
+      domain: props.domain,
+      task: props.task,
+      samplePayloadUrl: props.samplePayloadUrl,
+      modelCard: props.modelCard && { modelCardContent: props.modelCard.content, modelCardStatus: props.modelCard.status },
+      securityConfig: props.encryptionKey && { kmsKeyId: props.encryptionKey.keyArn },
+      sourceUri: props.sourceUri,
+      skipModelValidation: props.skipModelValidation === undefined ? undefined : (props.skipModelValidation ? 'All' : 'None'),
+      certifyForMarketplace: props.certifyForMarketplace,
+      modelApprovalStatus: props.approvalStatus,
+      approvalDescription: props.approvalDescription,
+    });
+    this.resource.applyRemovalPolicy(props.removalPolicy ?? (versioned ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY));
+
+    if (group?.node.defaultChild) {
+      // The group's name is known at synth time, so nothing in the template orders the two: do it here.
+      this.resource.node.addDependency(group);
+    }
+    if (grantable) {
+      // SageMaker checks the validation role's access when the package is created.
+      this.resource.node.addDependency(grantable);
+    }
+    if (versioned) {
+      this.removeVersionTags();
+    }
+
+    this.modelPackageGroup = group;
+    this.encryptionKey = props.encryptionKey;
+    this.keyForReaders = props.encryptionKey;
+    this.versioned = versioned;
+    this.modelPackageArn = this.resource.attrModelPackageArn;
+    if (versioned) {
+      this.modelPackageName = Fn.select(1, Fn.split(':model-package/', this.modelPackageArn));
+      this.modelPackageVersion = Fn.select(2, Fn.split('/', this.modelPackageArn));
+    } else {
+      this.modelPackageName = props.modelPackageName!;
+    }
+  }
+
+  /** The value of `ModelPackageGroupName`: the group's name in its own account, its ARN across accounts. */
+  private groupReference(group: IModelPackageGroup, errors: string[]): string {
+    const stack = Stack.of(this);
+    if (Token.compareStrings(group.env.region, stack.region) === TokenComparison.DIFFERENT) {
+      errors.push(`modelPackageGroup must be in the package's region ${stack.region}, got group ${group.modelPackageGroupName} `
+        + `in region ${group.env.region} (SageMaker registers versions only into groups of its own region)`);
+    }
+    const sameAccount = Token.compareStrings(group.env.account, stack.account);
+    return sameAccount === TokenComparison.SAME || sameAccount === TokenComparison.BOTH_UNRESOLVED
+      ? group.modelPackageGroupName
+      : group.modelPackageGroupArn;
+  }
+
+  private renderSourceAlgorithm(source: SourceAlgorithm, grantable: iam.IGrantable | undefined, errors: string[]) {
+    if ((source.algorithm === undefined) === (source.algorithmName === undefined)) {
+      errors.push('sourceAlgorithm must give exactly one of algorithm and algorithmName, got '
+        + (source.algorithm ? 'both' : 'neither'));
+    }
+    const algorithmName = source.algorithm?.algorithmRef.algorithmArn ?? source.algorithmName ?? '';
+    if (source.algorithmName !== undefined) {
+      errors.push(...validateLength('sourceAlgorithm.algorithmName', source.algorithmName, 1, 170));
+      errors.push(...validatePattern('sourceAlgorithm.algorithmName', source.algorithmName, ALGORITHM_NAME_OR_ARN_PATTERN,
+        'an algorithm name (letters, digits and hyphens) or an algorithm ARN'));
+    }
+    const modelData = renderModelData(source.modelData?.bind(this, grantable));
+    if (modelData.modelDataSource) {
+      errors.push('sourceAlgorithm.modelData must be a single .tar.gz archive without EULA acceptance (CloudFormation\'s '
+        + 'SourceAlgorithm takes only ModelDataUrl), got an uncompressed prefix or an archive with acceptEula');
+    }
+    return { sourceAlgorithms: [{ algorithmName, modelDataUrl: modelData.modelDataUrl }] };
+  }
+
+  private customerMetadataErrors(metadata: { [key: string]: string } | undefined): string[] {
+    if (metadata === undefined || Token.isUnresolved(metadata)) {
+      return [];
+    }
+    const errors: string[] = [];
+    const keys = Object.keys(metadata);
+    if (keys.length < 1 || keys.length > 50) {
+      errors.push(`customerMetadata must have between 1 and 50 entries, got ${keys.length}`);
+    }
+    for (const key of keys) {
+      errors.push(...validateLength('customerMetadata keys', key, 1, 128));
+      errors.push(...validatePattern('customerMetadata keys', key, CUSTOMER_METADATA_PATTERN, 'letters, spaces, digits and _.:/=+-@'));
+      errors.push(...validateLength(`customerMetadata.${key}`, metadata[key], 1, 256));
+      errors.push(...validatePattern(`customerMetadata.${key}`, metadata[key], CUSTOMER_METADATA_PATTERN, 'letters, spaces, digits and _.:/=+-@'));
+    }
+    return errors;
+  }
+
+  private modelCardErrors(card: ModelPackageModelCard | undefined): string[] {
+    if (card === undefined || Token.isUnresolved(card.content)) {
+      return [];
+    }
+    const errors = validateLength('modelCard.content', card.content, 0, 100000);
+    try {
+      JSON.parse(card.content);
+    } catch (e) {
+      errors.push(`modelCard.content must be a JSON document, got '${card.content.slice(0, 80)}' (${(e as Error).message})`);
+    }
+    return errors;
+  }
+
+  private keyRegionErrors(property: string, key: kms.IKey | undefined): string[] {
+    const region = Stack.of(this).region;
+    if (key && Token.compareStrings(key.env.region, region) === TokenComparison.DIFFERENT) {
+      return [`${property} must be in the package's region ${region}, got a key in region ${key.env.region}`];
+    }
+    return [];
+  }
+
+  /** Versions reject tags: drop whatever Tags.of() or the L1 added, and say so. */
+  private removeVersionTags(): void {
+    this.resource.addPropertyDeletionOverride('Tags');
+    this.node.addValidation({
+      validate: () => {
+        if (this.resource.tags.hasTags()) {
+          const keys = Object.keys(this.resource.tags.tagValues());
+          Annotations.of(this).addWarningV2('cdk-sagemaker-registry:versionTagsRemoved',
+            `Tags ${keys.join(', ')} were not applied to model package version ${this.node.path}: SageMaker rejects tags on `
+            + 'versions ("Tags are not supported in Model Package versions"); versions carry the tags of their group, so tag the group.');
+        }
+        return [];
+      },
+    });
+  }
+}
+
+class ImportedModelPackage extends ModelPackageBase {
+  public readonly modelPackageArn: string;
+  public readonly modelPackageName: string;
+
+  constructor(scope: Construct, id: string, arn: string, name: string, versioned?: boolean) {
+    super(scope, id, { environmentFromArn: arn });
+    this.modelPackageArn = arn;
+    this.modelPackageName = name;
+    this.versioned = versioned;
+  }
+}

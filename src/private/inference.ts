@@ -1,0 +1,163 @@
+import { Token, aws_iam as iam, aws_sagemaker as sagemaker } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import {
+  validateCount,
+  validateDigest,
+  validateEnvironment,
+  validateLength,
+  validatePattern,
+  validateSageMakerName,
+} from './validation';
+import { AdditionalInferenceSpecification, InferenceContainer, InferenceSpecification } from '../inference-specification';
+import { ModelDataConfig } from '../model-data';
+
+/** `FrameworkVersion` (CloudFormation schema: 3-10 characters). */
+const FRAMEWORK_VERSION_PATTERN = /^[0-9]\.[A-Za-z0-9.]+$/;
+/** `SupportedResponseMIMETypes` items (CloudFormation schema). */
+const RESPONSE_MIME_TYPE_PATTERN = /^[-\w]+\/.+$/;
+/** Most containers in one inference specification. */
+export const MAX_CONTAINERS = 15;
+
+/** What the inference specification is rendered for. */
+export interface RenderInferenceOptions {
+  /** Who pulls the images and reads the model data, if anyone should be granted. */
+  readonly grantable?: iam.IGrantable;
+  /** Model packages require content types (CloudFormation); algorithms and additional specifications do not. */
+  readonly requireContentTypes: boolean;
+  /** Model packages take model data; algorithms do not (CloudFormation's algorithm container has no model data). */
+  readonly allowModelData: boolean;
+  /** Unversioned model packages require realtime and transform instance types. */
+  readonly requireInstanceTypes?: boolean;
+  /** Problems found are appended here. */
+  readonly errors: string[];
+}
+
+/** Renders an inference specification for `CfnModelPackage` / `CfnAlgorithm`, collecting problems. */
+export function renderInferenceSpecification(
+  scope: Construct,
+  property: string,
+  spec: InferenceSpecification,
+  options: RenderInferenceOptions): sagemaker.CfnModelPackage.InferenceSpecificationProperty {
+  const { errors } = options;
+  errors.push(...validateCount(`${property}.containers`, spec.containers, 1, MAX_CONTAINERS));
+  if (options.requireContentTypes) {
+    if (spec.supportedContentTypes === undefined) {
+      errors.push(`${property}.supportedContentTypes is required for a model package (CloudFormation's AWS::SageMaker::ModelPackage requires it), got undefined; for example ['text/csv']`);
+    }
+    if (spec.supportedResponseMimeTypes === undefined) {
+      errors.push(`${property}.supportedResponseMimeTypes is required for a model package (CloudFormation's AWS::SageMaker::ModelPackage requires it), got undefined; for example ['text/csv']`);
+    }
+  }
+  if (options.requireInstanceTypes) {
+    for (const key of ['supportedRealtimeInferenceInstanceTypes', 'supportedTransformInstanceTypes'] as const) {
+      if ((spec[key] ?? []).length === 0) {
+        errors.push(`${property}.${key} is required for an unversioned model package (modelPackageName given), got ${spec[key] === undefined ? 'undefined' : 'an empty list'}`);
+      }
+    }
+  }
+  for (const [i, type] of (spec.supportedContentTypes ?? []).entries()) {
+    errors.push(...validateLength(`${property}.supportedContentTypes[${i}]`, type, 0, 256));
+  }
+  for (const [i, type] of (spec.supportedResponseMimeTypes ?? []).entries()) {
+    errors.push(...validateLength(`${property}.supportedResponseMimeTypes[${i}]`, type, 0, 1024));
+    errors.push(...validatePattern(`${property}.supportedResponseMimeTypes[${i}]`, type, RESPONSE_MIME_TYPE_PATTERN, 'a MIME type such as text/csv'));
+  }
+  if (spec.supportedTransformInstanceTypes !== undefined && spec.supportedTransformInstanceTypes.length === 0) {
+    errors.push(`${property}.supportedTransformInstanceTypes must not be empty when given (CloudFormation requires at least 1 entry); omit it instead`);
+  }
+  return {
+    containers: spec.containers.map((c, i) => renderContainer(scope, `${property}.containers[${i}]`, c, options)),
+    supportedContentTypes: spec.supportedContentTypes ?? [],
+    supportedResponseMimeTypes: spec.supportedResponseMimeTypes ?? [],
+    supportedRealtimeInferenceInstanceTypes: instanceTypes(spec.supportedRealtimeInferenceInstanceTypes),
+    supportedTransformInstanceTypes: instanceTypes(spec.supportedTransformInstanceTypes),
+  };
+}
+
+/** Renders additional inference specifications, checking their names and count. */
+export function renderAdditionalInferenceSpecifications(
+  scope: Construct,
+  property: string,
+  specs: AdditionalInferenceSpecification[],
+  options: RenderInferenceOptions): sagemaker.CfnModelPackage.AdditionalInferenceSpecificationDefinitionProperty[] {
+  const { errors } = options;
+  errors.push(...validateCount(property, specs, 1, 15));
+  const seen = new Set<string>();
+  return specs.map((spec, i) => {
+    const at = `${property}[${i}]`;
+    errors.push(...validateSageMakerName(`${at}.name`, spec.name));
+    errors.push(...validateLength(`${at}.description`, spec.description, 0, 1024));
+    if (!Token.isUnresolved(spec.name)) {
+      if (seen.has(spec.name)) {
+        errors.push(`${at}.name must be unique within additionalInferenceSpecifications, got '${spec.name}' again`);
+      }
+      seen.add(spec.name);
+    }
+    const rendered = renderInferenceSpecification(scope, at, spec, { ...options, requireContentTypes: false, requireInstanceTypes: false });
+    return {
+      name: spec.name,
+      description: spec.description,
+      containers: rendered.containers,
+      supportedContentTypes: spec.supportedContentTypes,
+      supportedResponseMimeTypes: spec.supportedResponseMimeTypes,
+      supportedRealtimeInferenceInstanceTypes: rendered.supportedRealtimeInferenceInstanceTypes,
+      supportedTransformInstanceTypes: rendered.supportedTransformInstanceTypes,
+    };
+  });
+}
+
+function renderContainer(
+  scope: Construct,
+  property: string,
+  container: InferenceContainer,
+  options: RenderInferenceOptions): sagemaker.CfnModelPackage.ModelPackageContainerDefinitionProperty {
+  const { errors } = options;
+  errors.push(...validateDigest(`${property}.imageDigest`, container.imageDigest));
+  errors.push(...validateEnvironment(`${property}.environment`, container.environment, { maxEntries: 16, maxValueLength: 1024 }));
+  errors.push(...validateSageMakerName(`${property}.containerHostname`, container.containerHostname));
+  errors.push(...validateLength(`${property}.frameworkVersion`, container.frameworkVersion, 3, 10));
+  errors.push(...validatePattern(`${property}.frameworkVersion`, container.frameworkVersion, FRAMEWORK_VERSION_PATTERN,
+    'a version such as 1.7 (a digit, a dot, then letters, digits and dots)'));
+  errors.push(...validateLength(`${property}.dataInputConfig`, container.dataInputConfig, 1, 1024));
+  if (container.modelData && !options.allowModelData) {
+    errors.push(`${property}.modelData is not supported here: an algorithm's inference containers take no model data `
+      + '(models come from its training jobs); remove it');
+  }
+  const image = container.image.bind(scope, options.grantable);
+  const modelData = container.modelData && options.allowModelData ? container.modelData.bind(scope, options.grantable) : undefined;
+  return {
+    image: image.imageName,
+    imageDigest: container.imageDigest,
+    containerHostname: container.containerHostname,
+    environment: container.environment,
+    framework: container.framework,
+    frameworkVersion: container.frameworkVersion,
+    nearestModelName: container.nearestModelName,
+    modelInput: container.dataInputConfig === undefined ? undefined : { DataInputConfig: container.dataInputConfig },
+    ...renderModelData(modelData),
+  };
+}
+
+/** `ModelDataUrl` for a plain compressed archive, `ModelDataSource` otherwise. */
+export function renderModelData(config: ModelDataConfig | undefined): Pick<sagemaker.CfnModelPackage.ModelPackageContainerDefinitionProperty, 'modelDataUrl' | 'modelDataSource'> {
+  if (!config) {
+    return {};
+  }
+  if (config.compressed && config.acceptEula === undefined) {
+    return { modelDataUrl: config.s3Uri };
+  }
+  return {
+    modelDataSource: {
+      s3DataSource: {
+        s3Uri: config.s3Uri,
+        s3DataType: config.compressed ? 'S3Object' : 'S3Prefix',
+        compressionType: config.compressed ? 'Gzip' : 'None',
+        modelAccessConfig: config.acceptEula === undefined ? undefined : { acceptEula: config.acceptEula },
+      },
+    },
+  };
+}
+
+function instanceTypes(types: { toString(): string }[] | undefined): string[] | undefined {
+  return types === undefined ? undefined : types.map((t) => t.toString());
+}

@@ -1,0 +1,74 @@
+import { Token, aws_sagemaker as sagemaker } from 'aws-cdk-lib';
+import {
+  validateEnvironment,
+  validateInteger,
+  validateLength,
+  validateS3Uri,
+  validateSageMakerName,
+} from './validation';
+import { TransformInputDataType, TransformJobDefinition, ValidationSpecification } from '../validation-specification';
+
+/** Renders a transform job definition, collecting problems and granting the role what the job needs. */
+export function renderTransformJob(
+  property: string,
+  job: TransformJobDefinition,
+  errors: string[]): sagemaker.CfnModelPackage.TransformJobDefinitionProperty {
+  errors.push(...validateS3Uri(`${property}.input.s3Uri`, job.input.s3Uri));
+  errors.push(...validateLength(`${property}.input.contentType`, job.input.contentType, 0, 256));
+  errors.push(...validateS3Uri(`${property}.output.s3OutputPath`, job.output.s3OutputPath));
+  errors.push(...validateLength(`${property}.output.accept`, job.output.accept, 0, 256));
+  errors.push(...validateInteger(`${property}.resources.instanceCount`, job.resources.instanceCount, 1, 100));
+  errors.push(...validateInteger(`${property}.maxConcurrentTransforms`, job.maxConcurrentTransforms, 0));
+  errors.push(...validateEnvironment(`${property}.environment`, job.environment, { maxEntries: 16, maxValueLength: 10240 }));
+  let maxPayloadInMb: number | undefined;
+  if (job.maxPayload !== undefined) {
+    maxPayloadInMb = job.maxPayload.toMebibytes();
+    if (!Token.isUnresolved(maxPayloadInMb) && (!Number.isInteger(maxPayloadInMb) || maxPayloadInMb < 0)) {
+      errors.push(`${property}.maxPayload must be a whole number of mebibytes, got ${maxPayloadInMb} MiB`);
+    }
+  }
+  return {
+    transformInput: {
+      dataSource: {
+        s3DataSource: {
+          s3Uri: job.input.s3Uri,
+          s3DataType: job.input.dataType ?? TransformInputDataType.S3_PREFIX,
+        },
+      },
+      contentType: job.input.contentType,
+      compressionType: job.input.compressionType,
+      splitType: job.input.splitType,
+    },
+    transformOutput: {
+      s3OutputPath: job.output.s3OutputPath,
+      accept: job.output.accept,
+      assembleWith: job.output.assembleWith,
+      kmsKeyId: job.output.encryptionKey?.keyArn,
+    },
+    transformResources: {
+      instanceType: job.resources.instanceType.toString(),
+      instanceCount: job.resources.instanceCount ?? 1,
+      volumeKmsKeyId: job.resources.volumeEncryptionKey?.keyArn,
+    },
+    batchStrategy: job.batchStrategy,
+    environment: job.environment,
+    maxConcurrentTransforms: job.maxConcurrentTransforms,
+    maxPayloadInMb,
+  };
+}
+
+/** Renders a model package validation specification and grants its role the job's KMS keys. */
+export function renderValidationSpecification(
+  property: string,
+  spec: ValidationSpecification,
+  errors: string[]): sagemaker.CfnModelPackage.ValidationSpecificationProperty {
+  const profile = spec.profile;
+  errors.push(...validateSageMakerName(`${property}.profile.profileName`, profile.profileName));
+  const job = renderTransformJob(`${property}.profile.transformJob`, profile.transformJob, errors);
+  profile.transformJob.output.encryptionKey?.grantEncrypt(spec.role);
+  profile.transformJob.resources.volumeEncryptionKey?.grantEncryptDecrypt(spec.role);
+  return {
+    validationRole: spec.role.roleArn,
+    validationProfiles: [{ profileName: profile.profileName, transformJobDefinition: job }],
+  };
+}
