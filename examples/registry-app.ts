@@ -18,15 +18,26 @@ import {
   Stack,
   StackProps,
   Tags,
+  aws_ecr as ecr,
   aws_events as events,
   aws_events_targets as targets,
   aws_iam as iam,
   aws_kms as kms,
+  aws_s3 as s3,
   aws_sns as sns,
 } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
-import { IModelPackageGroup, ModelApprovalStatus, ModelPackageGroup } from '../src';
+import {
+  ContainerImage,
+  IModelPackageGroup,
+  InstanceType,
+  ModelApprovalStatus,
+  ModelCardStatus,
+  ModelData,
+  ModelPackage,
+  ModelPackageGroup,
+} from '../src';
 
 export const TOOLING = { account: '111111111111', region: 'us-east-1' };
 export const PRODUCTION = { account: '333333333333', region: 'us-east-1' };
@@ -36,6 +47,7 @@ export const STAGING_ACCOUNT = '222222222222';
 export class RegistryStack extends Stack {
   public readonly churnModels: ModelPackageGroup;
   public readonly fraudModels: ModelPackageGroup;
+  public readonly churnV1: ModelPackage;
 
   constructor(scope: Construct, id: string, props: StackProps) {
     super(scope, id, props);
@@ -49,6 +61,54 @@ export class RegistryStack extends Stack {
       description: 'Card fraud detector',
     });
     const groups = [this.churnModels, this.fraudModels];
+
+    // The first churn model version, as the training pipeline would register it: image, model data,
+    // evaluation metrics, a model card and where it came from. Versions are retained by default.
+    const artifacts = s3.Bucket.fromBucketName(this, 'Artifacts', 'ml-platform-artifacts-111111111111');
+    const inferenceImages = ecr.Repository.fromRepositoryName(this, 'ChurnInferenceImages', 'churn-inference');
+    const evaluation = (file: string) => ({
+      contentType: 'application/json',
+      s3Uri: `s3://ml-platform-artifacts-111111111111/churn/v1/evaluation/${file}`,
+    });
+    this.churnV1 = this.churnModels.addModelPackage('ChurnV1', {
+      description: 'XGBoost churn classifier trained on the 2026-11 snapshot',
+      inferenceSpecification: {
+        containers: [{
+          image: ContainerImage.fromEcrRepository(inferenceImages, '1.7-1'),
+          modelData: ModelData.fromBucket(artifacts, 'churn/v1/model.tar.gz'),
+          framework: 'XGBOOST',
+          frameworkVersion: '1.7',
+          environment: { SAGEMAKER_PROGRAM: 'inference.py' },
+        }],
+        supportedContentTypes: ['text/csv'],
+        supportedResponseMimeTypes: ['text/csv'],
+        supportedRealtimeInferenceInstanceTypes: [InstanceType.M5_LARGE, InstanceType.M5_XLARGE],
+        supportedTransformInstanceTypes: [InstanceType.M5_XLARGE],
+      },
+      modelMetrics: {
+        modelQuality: { statistics: evaluation('statistics.json'), constraints: evaluation('constraints.json') },
+        bias: { report: evaluation('bias.json') },
+        explainability: { report: evaluation('explainability.json') },
+      },
+      metadata: {
+        repository: 'https://git.example.com/ml/churn',
+        commitId: '4f2a9c1',
+        generatedBy: 'training-pipeline',
+      },
+      customerMetadata: { team: 'growth', dataset: 'customers-2026-11' },
+      domain: 'MACHINE_LEARNING',
+      task: 'CLASSIFICATION',
+      modelCard: {
+        content: JSON.stringify({
+          model_overview: { model_creator: 'growth-ml', model_artifact: ['s3://ml-platform-artifacts-111111111111/churn/v1/model.tar.gz'] },
+          intended_uses: { purpose_of_model: 'Rank customers by churn risk for retention offers', risk_rating: 'Low' },
+        }),
+        status: ModelCardStatus.PENDING_REVIEW,
+      },
+      approvalStatus: ModelApprovalStatus.PENDING_MANUAL_APPROVAL,
+    });
+    Annotations.of(this.churnV1).acknowledgeWarning('cdk-sagemaker-registry:versionTagsRemoved',
+      'The app-wide project tag reaches the groups; versions carry their group\'s tags.');
 
     // CI registers versions; approvers decide; data scientists read.
     const ciRole = new iam.Role(this, 'TrainingPipelineRole', {

@@ -8,11 +8,21 @@ import sys
 
 import aws_cdk as cdk
 from aws_cdk import aws_iam as iam
-from cdk_sagemaker_registry import ModelApprovalStatus, ModelPackageGroup
+from cdk_sagemaker_registry import (
+    ContainerImage,
+    InferenceContainer,
+    InferenceSpecification,
+    InstanceType,
+    ModelApprovalStatus,
+    ModelData,
+    ModelPackageGroup,
+)
 
 STACK_NAME = "SmokeStack"
 GROUP_NAME = "smoke-group"
 OTHER_ACCOUNT = "222222222222"
+IMAGE = "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1"
+MODEL_DATA = "s3://smoke-artifacts/model.tar.gz"
 
 
 def synthesize() -> dict:
@@ -25,6 +35,16 @@ def synthesize() -> dict:
     group.grant_register(role)
     group.grant_read(iam.AccountPrincipal(OTHER_ACCOUNT))
     group.on_approval_status_change("Approved", statuses=[ModelApprovalStatus.APPROVED])
+    group.add_model_package("V1", inference_specification=InferenceSpecification(
+        containers=[InferenceContainer(
+            image=ContainerImage.from_registry(IMAGE),
+            model_data=ModelData.from_s3_url(MODEL_DATA),
+        )],
+        supported_content_types=["text/csv"],
+        supported_response_mime_types=["text/csv"],
+        supported_realtime_inference_instance_types=[InstanceType.M5_LARGE],
+    ), approval_status=ModelApprovalStatus.APPROVED)
+    cdk.Tags.of(stack).add("team", "smoke")
     assembly = app.synth()
     return assembly.get_stack_by_name(STACK_NAME).template
 
@@ -75,6 +95,17 @@ def check(template: dict) -> tuple:
            f"['SageMaker Model Package State Change'], got {json.dumps(patterns)}")
     status = patterns[0].get("detail", {}).get("ModelApprovalStatus") if patterns else None
     expect(status == ["Approved"], f"expected detail.ModelApprovalStatus ['Approved'], got {json.dumps(status)}")
+
+    versions = of_type(template, "AWS::SageMaker::ModelPackage")
+    version = versions[0].get("Properties", {}) if versions else {}
+    container = (version.get("InferenceSpecification", {}).get("Containers") or [{}])[0]
+    expect(len(versions) == 1 and version.get("ModelPackageGroupName") == GROUP_NAME
+           and version.get("ModelApprovalStatus") == "Approved"
+           and container.get("Image") == IMAGE and container.get("ModelDataUrl") == MODEL_DATA,
+           f"expected one approved AWS::SageMaker::ModelPackage in {GROUP_NAME!r} with image {IMAGE} and model data "
+           f"{MODEL_DATA}, got {json.dumps(versions)}")
+    expect(bool(versions) and "Tags" not in version and versions[0].get("DeletionPolicy") == "Retain",
+           f"expected the version to be retained and to carry no Tags, got {json.dumps(versions)}")
     return checks, failures
 
 

@@ -1,7 +1,13 @@
 package io.github.cdksagemakerregistry.smoke;
 
+import io.github.cdksagemakerregistry.ContainerImage;
+import io.github.cdksagemakerregistry.InferenceContainer;
+import io.github.cdksagemakerregistry.InferenceSpecification;
+import io.github.cdksagemakerregistry.InstanceType;
 import io.github.cdksagemakerregistry.ModelApprovalStatus;
+import io.github.cdksagemakerregistry.ModelData;
 import io.github.cdksagemakerregistry.ModelPackageGroup;
+import io.github.cdksagemakerregistry.ModelPackageOptions;
 import io.github.cdksagemakerregistry.OnApprovalStatusChangeOptions;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.Tags;
 import software.amazon.awscdk.services.iam.AccountPrincipal;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
@@ -22,6 +29,8 @@ public final class App {
     private static final String STACK_NAME = "SmokeStack";
     private static final String GROUP_NAME = "smoke-group";
     private static final String OTHER_ACCOUNT = "222222222222";
+    private static final String IMAGE = "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1";
+    private static final String MODEL_DATA = "s3://smoke-artifacts/model.tar.gz";
 
     private final List<String> failures = new ArrayList<>();
     private int checks;
@@ -61,6 +70,19 @@ public final class App {
         group.onApprovalStatusChange("Approved", OnApprovalStatusChangeOptions.builder()
                 .statuses(List.of(ModelApprovalStatus.APPROVED))
                 .build());
+        group.addModelPackage("V1", ModelPackageOptions.builder()
+                .inferenceSpecification(InferenceSpecification.builder()
+                        .containers(List.of(InferenceContainer.builder()
+                                .image(ContainerImage.fromRegistry(IMAGE))
+                                .modelData(ModelData.fromS3Url(MODEL_DATA))
+                                .build()))
+                        .supportedContentTypes(List.of("text/csv"))
+                        .supportedResponseMimeTypes(List.of("text/csv"))
+                        .supportedRealtimeInferenceInstanceTypes(List.of(InstanceType.M5_LARGE))
+                        .build())
+                .approvalStatus(ModelApprovalStatus.APPROVED)
+                .build());
+        Tags.of(stack).add("team", "smoke");
         CloudAssembly assembly = app.synth();
         return asMap(assembly.getStackByName(STACK_NAME).getTemplate());
     }
@@ -107,6 +129,18 @@ public final class App {
                         + "[SageMaker Model Package State Change], got " + rules);
         Object status = asMap(pattern.get("detail")).get("ModelApprovalStatus");
         expect(List.of("Approved").equals(status), "expected detail.ModelApprovalStatus [Approved], got " + status);
+
+        List<Map<String, Object>> versions = ofType(template, "AWS::SageMaker::ModelPackage");
+        Map<String, Object> version = versions.isEmpty() ? Map.of() : asMap(versions.get(0).get("Properties"));
+        List<Object> containers = asList(asMap(version.get("InferenceSpecification")).get("Containers"));
+        Map<String, Object> container = containers.isEmpty() ? Map.of() : asMap(containers.get(0));
+        expect(versions.size() == 1 && GROUP_NAME.equals(version.get("ModelPackageGroupName"))
+                        && "Approved".equals(version.get("ModelApprovalStatus"))
+                        && IMAGE.equals(container.get("Image")) && MODEL_DATA.equals(container.get("ModelDataUrl")),
+                "expected one approved AWS::SageMaker::ModelPackage in '" + GROUP_NAME + "' with image " + IMAGE
+                        + " and model data " + MODEL_DATA + ", got " + versions);
+        expect(!versions.isEmpty() && !version.containsKey("Tags") && "Retain".equals(versions.get(0).get("DeletionPolicy")),
+                "expected the version to be retained and to carry no Tags, got " + versions);
     }
 
     private static List<Map<String, Object>> ofType(final Map<String, Object> template, final String type) {
