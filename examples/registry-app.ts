@@ -32,6 +32,7 @@ import {
   ContainerImage,
   IModelPackageGroup,
   InstanceType,
+  Model,
   ModelApprovalStatus,
   ModelCardStatus,
   ModelData,
@@ -166,6 +167,7 @@ export class RegistryStack extends Stack {
 /** The production account: deploys approved churn models from the shared registry. */
 export class ProductionStack extends Stack {
   public readonly sharedChurnModels: IModelPackageGroup;
+  public readonly churnModel: Model;
 
   constructor(scope: Construct, id: string, props: StackProps & { readonly registryGroupArn: string }) {
     super(scope, id, props);
@@ -177,6 +179,29 @@ export class ProductionStack extends Stack {
       description: 'Deploys approved models from the shared registry',
     });
     this.sharedChurnModels.grantRead(deployRole);
+
+    // Deploy a registered version: a SageMaker model built from version 1 of the shared group. Its
+    // execution role gets exactly what it needs (describe that version, logs, metrics); no managed policy.
+    this.churnModel = new Model(this, 'ChurnModel', {
+      containers: [{
+        modelPackage: ModelPackage.fromModelPackageArn(this, 'ChurnV1',
+          this.sharedChurnModels.arnForModelPackageVersion('1')),
+      }],
+      networkIsolation: true,
+    });
+    NagSuppressions.addResourceSuppressions(this.churnModel, [{
+      id: 'AwsSolutions-IAM5',
+      reason: 'SageMaker creates one log group per endpoint (/aws/sagemaker/Endpoints/<name>) once the model is deployed; '
+        + 'the wildcard is limited to SageMaker\'s log groups of this account and region.',
+      appliesTo: [
+        'Resource::arn:<AWS::Partition>:logs:us-east-1:333333333333:log-group:/aws/sagemaker/*',
+        'Resource::arn:<AWS::Partition>:logs:us-east-1:333333333333:log-group:/aws/sagemaker/*:log-stream:*',
+      ],
+    }, {
+      id: 'AwsSolutions-IAM5',
+      reason: 'cloudwatch:PutMetricData and ecr:GetAuthorizationToken support no resource-level permissions (Resource "*").',
+      appliesTo: ['Resource::*'],
+    }], true);
 
     // Approvals are forwarded here by the registry account, so this rule does hear them.
     const deployments = new sns.Topic(this, 'DeploymentTopic', {

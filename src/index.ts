@@ -5,6 +5,7 @@ export * from './instance-type';
 export * from './metrics';
 export * from './model-card';
 export * from './model-data';
+export * from './model';
 export * from './model-package';
 export * from './model-package-group';
 export * from './source-algorithm';

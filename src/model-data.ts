@@ -179,7 +179,7 @@ class AssetModelData extends ModelData {
       throw new Error(`ModelData.fromAsset: path must be a .tar.gz file, got the directory '${this.path}'`);
     }
     if (grantable) {
-      this.asset.grantRead(grantable);
+      this.asset.bucket.grantRead(grantable, this.asset.s3ObjectKey);
     }
     return { s3Uri: this.asset.s3ObjectUrl, compressed: true };
   }

@@ -14,9 +14,11 @@ import {
 import { aws_sagemaker as sagemakerRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
 import { ModelApprovalStatus } from './approval';
+import { ContainerImage } from './container-image';
 import { AdditionalInferenceSpecification, InferenceSpecification } from './inference-specification';
 import { DriftCheckBaselines, ModelMetrics } from './metrics';
 import { ModelPackageModelCard } from './model-card';
+import { ModelData } from './model-data';
 import { IModelPackageGroup } from './model-package-group';
 import { renderAdditionalInferenceSpecifications, renderInferenceSpecification, renderModelData } from './private/inference';
 import { renderDriftCheckBaselines, renderModelMetrics } from './private/metrics';
@@ -40,7 +42,7 @@ const ALGORITHM_NAME_OR_ARN_PATTERN = /^(arn:aws[a-z-]*:sagemaker:[a-z0-9-]*:[0-
 /** `CustomerMetadataProperties` keys and values. */
 const CUSTOMER_METADATA_PATTERN = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 /** A versioned or unversioned model package ARN. */
-const MODEL_PACKAGE_ARN_PATTERN = /^arn:(aws[a-zA-Z-]*):sagemaker:([a-z0-9-]+):(\d{12}):model-package\/([^/]+)(?:\/(\d{1,9}))?$/;
+const MODEL_PACKAGE_ARN_PATTERN = /^arn:(aws[a-zA-Z-]*):sagemaker:([a-z0-9-]+):(\d{12}):model-package\/([^/]+)(?:\/([1-9]\d{0,8}))?$/;
 
 /**
  * A SageMaker model package: a registered model version in a model package group, or an
@@ -73,6 +75,13 @@ export interface IModelPackage extends IResource, sagemakerRefs.IModelPackageRef
    * reading it to decide.
    */
   grantApprove(grantee: iam.IGrantable): iam.Grant;
+
+  /**
+   * Grants what the execution role of a model built from this package needs: reading the package
+   * (as `grantRead`) and, for a package defined in this app, pulling its ECR images and reading its
+   * model data. For an imported package, the owner of its images and model data must share them.
+   */
+  grantDeploy(grantee: iam.IGrantable): iam.Grant;
 }
 
 /**
@@ -94,8 +103,7 @@ abstract class ModelPackageBase extends Resource implements IModelPackage {
 
   public grantRead(grantee: iam.IGrantable): iam.Grant {
     const grant = iam.Grant.addToPrincipal({ grantee, actions: VERSION_READ_ACTIONS, resourceArns: [this.modelPackageArn] });
-    this.keyForReaders?.grantDecrypt(grantee);
-    return grant;
+    return this.withKeyGrant(grant, grantee);
   }
 
   public grantApprove(grantee: iam.IGrantable): iam.Grant {
@@ -108,8 +116,22 @@ abstract class ModelPackageBase extends Resource implements IModelPackage {
       actions: [...APPROVE_ACTIONS, ...VERSION_READ_ACTIONS],
       resourceArns: [this.modelPackageArn],
     });
-    this.keyForReaders?.grantDecrypt(grantee);
+    return this.withKeyGrant(grant, grantee);
+  }
+
+  public grantDeploy(grantee: iam.IGrantable): iam.Grant {
+    const grant = this.grantRead(grantee);
+    this.grantArtifacts(grantee);
     return grant;
+  }
+
+  /** Grants pulling the package's images and reading its model data, where this app knows them. */
+  protected grantArtifacts(_grantee: iam.IGrantable): void {}
+
+  /** Adds decrypting with the package's key (when known) to `grant`, so the returned grant covers both. */
+  private withKeyGrant(grant: iam.Grant, grantee: iam.IGrantable): iam.Grant {
+    const keyGrant = this.keyForReaders?.grantDecrypt(grantee);
+    return keyGrant ? grant.combine(keyGrant) : grant;
   }
 }
 
@@ -358,7 +380,7 @@ export class ModelPackage extends ModelPackageBase {
     if (!Token.isUnresolved(modelPackageName)) {
       const [name, version, ...rest] = modelPackageName.split('/');
       const bad = rest.length > 0 || validateSageMakerName('modelPackageName', name).length > 0
-        || (version !== undefined && !/^\d{1,9}$/.test(version));
+        || (version !== undefined && !/^[1-9]\d{0,8}$/.test(version));
       if (bad) {
         throw new Error('ModelPackage.fromModelPackageName: modelPackageName must be \'<group>/<version>\' for a version or the '
           + `name of an unversioned package (1-63 letters, digits and hyphens), got '${modelPackageName}'`);
@@ -388,6 +410,8 @@ export class ModelPackage extends ModelPackageBase {
   public readonly encryptionKey?: kms.IKey;
 
   private readonly resource: sagemaker.CfnModelPackage;
+  /** The images and model data of the package, for grantDeploy(). */
+  private readonly artifacts: { readonly image?: ContainerImage; readonly modelData?: ModelData }[];
 
   constructor(scope: Construct, id: string, props: ModelPackageProps) {
     super(scope, id, { physicalName: props.modelPackageName });
@@ -425,6 +449,11 @@ export class ModelPackage extends ModelPackageBase {
     }
     errors.push(...this.modelCardErrors(props.modelCard));
     errors.push(...this.keyRegionErrors('encryptionKey', props.encryptionKey));
+    const validationJob = props.validationSpecification?.profile.transformJob;
+    errors.push(...this.keyRegionErrors('validationSpecification.profile.transformJob.output.encryptionKey',
+      validationJob?.output.encryptionKey));
+    errors.push(...this.keyRegionErrors('validationSpecification.profile.transformJob.resources.volumeEncryptionKey',
+      validationJob?.resources.volumeEncryptionKey));
 
     const grantable = props.validationSpecification?.role;
     const inferenceSpecification = props.inferenceSpecification
@@ -490,7 +519,9 @@ export class ModelPackage extends ModelPackageBase {
 
     if (group?.node.defaultChild) {
       // The group's name is known at synth time, so nothing in the template orders the two: do it here.
-      this.resource.node.addDependency(group);
+      // Depend on the group's resource only: versions added with addModelPackage() are children of the
+      // group, and depending on the whole group would make versions depend on each other (a cycle).
+      this.resource.node.addDependency(group.node.defaultChild);
     }
     if (grantable) {
       // SageMaker checks the validation role's access when the package is created.
@@ -499,7 +530,17 @@ export class ModelPackage extends ModelPackageBase {
     if (versioned) {
       this.removeVersionTags();
     }
+    if (inferenceSpecification) {
+      // Compared when synthesizing, once tokens such as repository URIs resolve.
+      const containers = inferenceSpecification.containers as unknown[];
+      this.node.addValidation({ validate: () => duplicateContainerErrors(Stack.of(this), containers) });
+    }
 
+    this.artifacts = [
+      ...(props.inferenceSpecification?.containers ?? []),
+      ...(props.additionalInferenceSpecifications ?? []).flatMap((spec) => spec.containers),
+      ...(props.sourceAlgorithm?.modelData ? [{ modelData: props.sourceAlgorithm.modelData }] : []),
+    ];
     this.modelPackageGroup = group;
     this.encryptionKey = props.encryptionKey;
     this.keyForReaders = props.encryptionKey;
@@ -510,6 +551,13 @@ export class ModelPackage extends ModelPackageBase {
       this.modelPackageVersion = Fn.select(2, Fn.split('/', this.modelPackageArn));
     } else {
       this.modelPackageName = props.modelPackageName!;
+    }
+  }
+
+  protected grantArtifacts(grantee: iam.IGrantable): void {
+    for (const artifact of this.artifacts) {
+      artifact.image?.bind(this, grantee);
+      artifact.modelData?.bind(this, grantee);
     }
   }
 
@@ -591,7 +639,7 @@ export class ModelPackage extends ModelPackageBase {
       validate: () => {
         if (this.resource.tags.hasTags()) {
           const keys = Object.keys(this.resource.tags.tagValues());
-          Annotations.of(this).addWarningV2('cdk-sagemaker-registry:versionTagsRemoved',
+          Annotations.of(this.resource).addWarningV2('cdk-sagemaker-registry:versionTagsRemoved',
             `Tags ${keys.join(', ')} were not applied to model package version ${this.node.path}: SageMaker rejects tags on `
             + 'versions ("Tags are not supported in Model Package versions"); versions carry the tags of their group, so tag the group.');
         }
@@ -599,6 +647,26 @@ export class ModelPackage extends ModelPackageBase {
       },
     });
   }
+}
+
+/**
+ * CloudFormation's schema requires the containers of a model package's `InferenceSpecification`
+ * to be unique (`uniqueItems`): report each container that repeats an earlier one.
+ */
+function duplicateContainerErrors(stack: Stack, containers: unknown[]): string[] {
+  const seen = new Map<string, number>();
+  const errors: string[] = [];
+  containers.forEach((container, i) => {
+    const key = JSON.stringify(stack.resolve(container));
+    const first = seen.get(key);
+    if (first === undefined) {
+      seen.set(key, i);
+    } else {
+      errors.push(`inferenceSpecification.containers[${i}] must differ from inferenceSpecification.containers[${first}] `
+        + '(CloudFormation requires the containers of an inference specification to be unique), got the same definition twice');
+    }
+  });
+  return errors;
 }
 
 class ImportedModelPackage extends ModelPackageBase {

@@ -167,7 +167,8 @@ export interface TransformJobDefinition {
 
   /**
    * Environment variables of the transform containers (at most 16 entries; names of letters,
-   * digits and underscores that do not start with a digit; values of at most 10240 characters).
+   * digits and underscores that do not start with a digit; values of at most 1024 characters, the
+   * limit of CloudFormation's `AWS::SageMaker::ModelPackage` schema).
    *
    * @default - none
    */

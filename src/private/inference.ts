@@ -62,7 +62,7 @@ export function renderInferenceSpecification(
     errors.push(...validateLength(`${property}.supportedResponseMimeTypes[${i}]`, type, 0, 1024));
     errors.push(...validatePattern(`${property}.supportedResponseMimeTypes[${i}]`, type, RESPONSE_MIME_TYPE_PATTERN, 'a MIME type such as text/csv'));
   }
-  if (spec.supportedTransformInstanceTypes !== undefined && spec.supportedTransformInstanceTypes.length === 0) {
+  if (!options.requireInstanceTypes && spec.supportedTransformInstanceTypes !== undefined && spec.supportedTransformInstanceTypes.length === 0) {
     errors.push(`${property}.supportedTransformInstanceTypes must not be empty when given (CloudFormation requires at least 1 entry); omit it instead`);
   }
   return {

@@ -1,4 +1,4 @@
-import { Token, aws_sagemaker as sagemaker } from 'aws-cdk-lib';
+import { SizeRoundingBehavior, Token, aws_sagemaker as sagemaker } from 'aws-cdk-lib';
 import {
   validateEnvironment,
   validateInteger,
@@ -19,10 +19,13 @@ export function renderTransformJob(
   errors.push(...validateLength(`${property}.output.accept`, job.output.accept, 0, 256));
   errors.push(...validateInteger(`${property}.resources.instanceCount`, job.resources.instanceCount, 1, 100));
   errors.push(...validateInteger(`${property}.maxConcurrentTransforms`, job.maxConcurrentTransforms, 0));
-  errors.push(...validateEnvironment(`${property}.environment`, job.environment, { maxEntries: 16, maxValueLength: 10240 }));
+  // The API allows values of up to 10240 characters, but CloudFormation's schema of
+  // AWS::SageMaker::ModelPackage shares the container Environment definition (values of at most 1024).
+  errors.push(...validateEnvironment(`${property}.environment`, job.environment, { maxEntries: 16, maxValueLength: 1024 }));
   let maxPayloadInMb: number | undefined;
   if (job.maxPayload !== undefined) {
-    maxPayloadInMb = job.maxPayload.toMebibytes();
+    // No rounding: a size that is not a whole number of MiB is reported below with the other problems.
+    maxPayloadInMb = job.maxPayload.toMebibytes({ rounding: SizeRoundingBehavior.NONE });
     if (!Token.isUnresolved(maxPayloadInMb) && (!Number.isInteger(maxPayloadInMb) || maxPayloadInMb < 0)) {
       errors.push(`${property}.maxPayload must be a whole number of mebibytes, got ${maxPayloadInMb} MiB`);
     }

@@ -9,11 +9,13 @@ import sys
 import aws_cdk as cdk
 from aws_cdk import aws_iam as iam
 from cdk_sagemaker_registry import (
+    ContainerDefinition,
     ContainerImage,
     InferenceContainer,
     InferenceSpecification,
     InstanceType,
     ModelApprovalStatus,
+    Model,
     ModelData,
     ModelPackageGroup,
 )
@@ -35,7 +37,7 @@ def synthesize() -> dict:
     group.grant_register(role)
     group.grant_read(iam.AccountPrincipal(OTHER_ACCOUNT))
     group.on_approval_status_change("Approved", statuses=[ModelApprovalStatus.APPROVED])
-    group.add_model_package("V1", inference_specification=InferenceSpecification(
+    version = group.add_model_package("V1", inference_specification=InferenceSpecification(
         containers=[InferenceContainer(
             image=ContainerImage.from_registry(IMAGE),
             model_data=ModelData.from_s3_url(MODEL_DATA),
@@ -44,6 +46,7 @@ def synthesize() -> dict:
         supported_response_mime_types=["text/csv"],
         supported_realtime_inference_instance_types=[InstanceType.M5_LARGE],
     ), approval_status=ModelApprovalStatus.APPROVED)
+    Model(stack, "Model", containers=[ContainerDefinition(model_package=version)])
     cdk.Tags.of(stack).add("team", "smoke")
     assembly = app.synth()
     return assembly.get_stack_by_name(STACK_NAME).template
@@ -106,6 +109,13 @@ def check(template: dict) -> tuple:
            f"{MODEL_DATA}, got {json.dumps(versions)}")
     expect(bool(versions) and "Tags" not in version and versions[0].get("DeletionPolicy") == "Retain",
            f"expected the version to be retained and to carry no Tags, got {json.dumps(versions)}")
+
+    models = of_type(template, "AWS::SageMaker::Model")
+    primary = models[0].get("Properties", {}).get("PrimaryContainer", {}) if models else {}
+    version_ids = [k for k, r in template.get("Resources", {}).items() if r.get("Type") == "AWS::SageMaker::ModelPackage"]
+    expect(len(models) == 1 and bool(version_ids)
+           and primary.get("ModelPackageName") == {"Fn::GetAtt": [version_ids[0], "ModelPackageArn"]},
+           f"expected one AWS::SageMaker::Model whose PrimaryContainer.ModelPackageName is the version's ARN, got {json.dumps(models)}")
     return checks, failures
 
 

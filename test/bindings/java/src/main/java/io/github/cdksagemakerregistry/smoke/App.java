@@ -1,11 +1,14 @@
 package io.github.cdksagemakerregistry.smoke;
 
+import io.github.cdksagemakerregistry.ContainerDefinition;
 import io.github.cdksagemakerregistry.ContainerImage;
 import io.github.cdksagemakerregistry.InferenceContainer;
 import io.github.cdksagemakerregistry.InferenceSpecification;
 import io.github.cdksagemakerregistry.InstanceType;
 import io.github.cdksagemakerregistry.ModelApprovalStatus;
+import io.github.cdksagemakerregistry.Model;
 import io.github.cdksagemakerregistry.ModelData;
+import io.github.cdksagemakerregistry.ModelPackage;
 import io.github.cdksagemakerregistry.ModelPackageGroup;
 import io.github.cdksagemakerregistry.ModelPackageOptions;
 import io.github.cdksagemakerregistry.OnApprovalStatusChangeOptions;
@@ -70,7 +73,7 @@ public final class App {
         group.onApprovalStatusChange("Approved", OnApprovalStatusChangeOptions.builder()
                 .statuses(List.of(ModelApprovalStatus.APPROVED))
                 .build());
-        group.addModelPackage("V1", ModelPackageOptions.builder()
+        ModelPackage version = group.addModelPackage("V1", ModelPackageOptions.builder()
                 .inferenceSpecification(InferenceSpecification.builder()
                         .containers(List.of(InferenceContainer.builder()
                                 .image(ContainerImage.fromRegistry(IMAGE))
@@ -82,6 +85,9 @@ public final class App {
                         .build())
                 .approvalStatus(ModelApprovalStatus.APPROVED)
                 .build());
+        Model.Builder.create(stack, "Model")
+                .containers(List.of(ContainerDefinition.builder().modelPackage(version).build()))
+                .build();
         Tags.of(stack).add("team", "smoke");
         CloudAssembly assembly = app.synth();
         return asMap(assembly.getStackByName(STACK_NAME).getTemplate());
@@ -141,6 +147,19 @@ public final class App {
                         + " and model data " + MODEL_DATA + ", got " + versions);
         expect(!versions.isEmpty() && !version.containsKey("Tags") && "Retain".equals(versions.get(0).get("DeletionPolicy")),
                 "expected the version to be retained and to carry no Tags, got " + versions);
+
+        List<Map<String, Object>> models = ofType(template, "AWS::SageMaker::Model");
+        Map<String, Object> primary = models.isEmpty() ? Map.of()
+                : asMap(asMap(models.get(0).get("Properties")).get("PrimaryContainer"));
+        String versionId = null;
+        for (Map.Entry<String, Object> entry : asMap(template.get("Resources")).entrySet()) {
+            if ("AWS::SageMaker::ModelPackage".equals(asMap(entry.getValue()).get("Type"))) {
+                versionId = entry.getKey();
+            }
+        }
+        expect(models.size() == 1 && versionId != null
+                        && Map.of("Fn::GetAtt", List.of(versionId, "ModelPackageArn")).equals(primary.get("ModelPackageName")),
+                "expected one AWS::SageMaker::Model whose PrimaryContainer.ModelPackageName is the version's ARN, got " + models);
     }
 
     private static List<Map<String, Object>> ofType(final Map<String, Object> template, final String type) {
