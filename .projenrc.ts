@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { awscdk, javascript } from 'projen';
 
 // The single source of truth for package.json, tsconfig files, tasks and CI files.
@@ -47,7 +49,13 @@ const project = new awscdk.AwsCdkConstructLibrary({
   // Go is wanted but not built yet: aws-cdk-go 2.262.0 needs cloud-assembly-schema-go v54.26.0,
   // which the Go module proxy reachable from our build machines does not serve.
 
-  devDeps: ['cdk-nag@^2'],
+  // @aws-sdk/client-sagemaker: used by the custom-resource handlers (src/handlers/) and their tests. The
+  // Lambda Node.js runtime ships it, so the handler bundles leave it out (see the bundles below).
+  devDeps: ['cdk-nag@^2', '@aws-sdk/client-sagemaker@^3'],
+
+  // Custom-resource handlers are Lambda code, not library API: esbuild bundles them into assets/
+  // (below); jsii does not compile them into lib/.
+  excludeTypescript: ['src/handlers/**'],
 
   jestOptions: {
     // Snapshot tests must be able to fail: never rewrite snapshots during `test`.
@@ -56,7 +64,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     jestConfig: {
       // The suite's TMPDIR is wiped before each run (see the test task); keep jest's cache elsewhere.
       cacheDirectory: '<rootDir>/node_modules/.cache/jest',
-      coveragePathIgnorePatterns: ['/node_modules/', '/examples/', '/test/'],
+      // assets/: esbuild bundles of src/handlers (covered through their sources).
+      coveragePathIgnorePatterns: ['/node_modules/', '/examples/', '/test/', '/assets/'],
       coverageThreshold: {
         statements: 90, branches: 85, functions: 90, lines: 90,
       },
@@ -107,10 +116,35 @@ const cfnLint = project.addTask('cfn-lint', {
   steps: [{ spawn: venv.name }, { exec: '.venv/bin/python scripts/cfn_lint_gate.py' }],
 });
 
+// ---------------------------------------------------------------------------
+// Custom-resource handlers: one esbuild bundle per handler kind, src/handlers/<kind>/index.ts ->
+// assets/handlers/<kind>/index/index.js (every folder of src/handlers with an index.ts is a kind;
+// src/handlers/shared holds their common code). projen's bundler git-ignores assets/ and keeps it in
+// the npm package (and so in the jsii packages); the constructs load it with lambda.Code.fromAsset.
+// The AWS SDK v3 is provided by the Lambda Node.js runtime, so it is not bundled.
+const handlerKinds = fs.readdirSync('src/handlers', { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && fs.existsSync(path.join('src/handlers', entry.name, 'index.ts')))
+  .map((entry) => entry.name)
+  .sort();
+for (const kind of handlerKinds) {
+  project.bundler.addBundle(`src/handlers/${kind}/index.ts`, {
+    platform: 'node',
+    target: 'node20',
+    externals: ['@aws-sdk/*'],
+    watchTask: false,
+  });
+}
+// Handler code may import the AWS SDK (a devDependency: the runtime provides it).
+project.eslint!.allowDevDeps('src/handlers/**');
+
 // Every template the jest suite synthesizes lands under the temporary directory; point it into
 // the project so the cfn-lint gate can find all of them.
 project.testTask.reset();
 project.testTask.exec('rm -rf test-reports/synth && mkdir -p test-reports/synth');
+// The handler tests start the SageMaker emulator from .venv (moto_server), and the custom-resource
+// constructs load the handler bundles: both must exist before jest runs.
+project.testTask.spawn(venv);
+project.testTask.spawn(project.bundler.bundleTask);
 project.testTask.exec('TMPDIR="$PWD/test-reports/synth" jest --passWithNoTests --ci --json --outputFile=test-reports/jest-results.json', { receiveArgs: true });
 project.testTask.spawn(project.tasks.tryFind('demo')!);
 project.testTask.spawn(cfnLint);

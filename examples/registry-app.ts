@@ -14,6 +14,7 @@
 import {
   Annotations,
   App,
+  RemovalPolicy,
   Aspects,
   Stack,
   StackProps,
@@ -29,15 +30,21 @@ import {
 import { AwsSolutionsChecks, NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
 import {
+  Algorithm,
   ContainerImage,
+  HyperParameterRange,
+  HyperParameterType,
   IModelPackageGroup,
   InstanceType,
+  LookupRefresh,
   Model,
   ModelApprovalStatus,
   ModelCardStatus,
   ModelData,
   ModelPackage,
   ModelPackageGroup,
+  TrainingInputMode,
+  TuningObjectiveType,
 } from '../src';
 
 export const TOOLING = { account: '111111111111', region: 'us-east-1' };
@@ -63,6 +70,19 @@ export class RegistryStack extends Stack {
     });
     const groups = [this.churnModels, this.fraudModels];
 
+    // A scratch group for experiments: deleted with the stack, versions and all.
+    new ModelPackageGroup(this, 'ExperimentModels', {
+      modelPackageGroupName: 'experiments',
+      description: 'Throw-away versions from notebooks',
+      removalPolicy: RemovalPolicy.DESTROY,
+      autoDeleteModelPackages: true,
+    });
+    NagSuppressions.addResourceSuppressions(this.node.findChild('CdkSageMakerRegistryAutoDeleteHandler'), [{
+      id: 'AwsSolutions-IAM5',
+      reason: 'Emptying the experiments group deletes all of its versions (model-package/experiments/*), whatever their numbers.',
+      appliesTo: ['Resource::arn:<AWS::Partition>:sagemaker:us-east-1:111111111111:model-package/experiments/*'],
+    }], true);
+
     // The first churn model version, as the training pipeline would register it: image, model data,
     // evaluation metrics, a model card and where it came from. Versions are retained by default.
     const artifacts = s3.Bucket.fromBucketName(this, 'Artifacts', 'ml-platform-artifacts-111111111111');
@@ -70,6 +90,21 @@ export class RegistryStack extends Stack {
     const evaluation = (file: string) => ({
       contentType: 'application/json',
       s3Uri: `s3://ml-platform-artifacts-111111111111/churn/v1/evaluation/${file}`,
+    });
+    // The team's custom trainer; version 1 names it as its source algorithm.
+    const trainer = new Algorithm(this, 'ChurnTrainer', {
+      description: 'Gradient-boosted churn trainer',
+      trainingSpecification: {
+        image: ContainerImage.fromEcrRepository(ecr.Repository.fromRepositoryName(this, 'TrainingImages', 'churn-training'), '3.1'),
+        supportedInstanceTypes: [InstanceType.M5_XLARGE, InstanceType.M5_2XLARGE],
+        channels: [{ name: 'train', supportedContentTypes: ['text/csv'], supportedInputModes: [TrainingInputMode.FILE], required: true }],
+        hyperParameters: [
+          { name: 'max_depth', type: HyperParameterType.INTEGER, range: HyperParameterRange.integer(1, 10), tunable: true, defaultValue: '6' },
+          { name: 'eta', type: HyperParameterType.CONTINUOUS, range: HyperParameterRange.continuous(0.01, 1), tunable: true },
+        ],
+        metricDefinitions: [{ name: 'validation:auc', regex: 'validation-auc:([0-9.]+)' }],
+        tuningObjectives: [{ metricName: 'validation:auc', type: TuningObjectiveType.MAXIMIZE }],
+      },
     });
     this.churnV1 = this.churnModels.addModelPackage('ChurnV1', {
       description: 'XGBoost churn classifier trained on the 2026-11 snapshot',
@@ -106,6 +141,7 @@ export class RegistryStack extends Stack {
         }),
         status: ModelCardStatus.PENDING_REVIEW,
       },
+      sourceAlgorithm: { algorithm: trainer, modelData: ModelData.fromBucket(artifacts, 'churn/v1/model.tar.gz') },
       approvalStatus: ModelApprovalStatus.PENDING_MANUAL_APPROVAL,
     });
     Annotations.of(this.churnV1).acknowledgeWarning('cdk-sagemaker-registry:versionTagsRemoved',
@@ -180,13 +216,14 @@ export class ProductionStack extends Stack {
     });
     this.sharedChurnModels.grantRead(deployRole);
 
-    // Deploy a registered version: a SageMaker model built from version 1 of the shared group. Its
-    // execution role gets exactly what it needs (describe that version, logs, metrics); no managed policy.
+    // Deploy what was approved last: a deploy-time lookup finds the newest Approved version of the
+    // shared group (on every deployment), and the model is built from it. Its execution role gets
+    // exactly what it needs (describe that version, logs, metrics); no managed policy.
+    const latestChurn = this.sharedChurnModels.latestApprovedModelPackage(this, 'LatestApprovedChurn', {
+      refresh: LookupRefresh.EVERY_DEPLOYMENT,
+    });
     this.churnModel = new Model(this, 'ChurnModel', {
-      containers: [{
-        modelPackage: ModelPackage.fromModelPackageArn(this, 'ChurnV1',
-          this.sharedChurnModels.arnForModelPackageVersion('1')),
-      }],
+      containers: [{ modelPackage: latestChurn }],
       networkIsolation: true,
     });
     NagSuppressions.addResourceSuppressions(this.churnModel, [{
@@ -217,6 +254,11 @@ export class ProductionStack extends Stack {
     Annotations.of(this).acknowledgeWarning('cdk-sagemaker-registry:importedGroupPolicyUnchanged',
       'The registry stack allows this account in the group\'s resource policy (grantRead on an AccountPrincipal).');
 
+    NagSuppressions.addResourceSuppressions(this.node.findChild('CdkSageMakerRegistryLatestApprovedHandler'), [{
+      id: 'AwsSolutions-IAM5',
+      reason: 'The lookup lists the versions of the one shared group (model-package/churn-prediction/*) to find the newest approved one.',
+      appliesTo: ['Resource::arn:aws:sagemaker:us-east-1:111111111111:model-package/churn-prediction/*'],
+    }], true);
     NagSuppressions.addResourceSuppressions(deployRole, [{
       id: 'AwsSolutions-IAM5',
       reason: 'Read access to all versions of the one shared group (model-package/churn-prediction/*).',

@@ -2,8 +2,16 @@ import { Token, aws_ecr as ecr, aws_ecr_assets as ecrAssets, aws_iam as iam } fr
 import { Construct } from 'constructs';
 import { freeChildId } from './private/ids';
 
-/** ImageUri limits of SageMaker container definitions: at most 255 characters, no whitespace. */
-const IMAGE_URI_PATTERN = /^\S{1,255}$/;
+/**
+ * ImageUri limits of SageMaker container definitions: 1-255 characters, no whitespace. Control
+ * characters are excluded too: CloudFormation's pattern (Python) counts U+0085 as whitespace, and a
+ * template cannot carry the others, nor unpaired surrogates.
+ */
+const IMAGE_URI_PATTERN = /^[^\s\p{Cc}\p{Cs}\ufffe\uffff]{1,255}$/u;
+/** A Docker image tag: a letter, digit or underscore, then up to 127 letters, digits, underscores, dots and hyphens. */
+const IMAGE_TAG_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+/** An image digest as `repositoryUriForTagOrDigest()` takes it: `sha256:` and 64 hexadecimal digits. */
+const IMAGE_DIGEST_PATTERN = /^sha256:[0-9a-fA-F]{64}$/;
 
 /**
  * The result of binding a `ContainerImage` to a construct that uses it.
@@ -29,6 +37,11 @@ export abstract class ContainerImage {
    * @default 'latest'
    */
   public static fromEcrRepository(repository: ecr.IRepository, tagOrDigest: string = 'latest'): ContainerImage {
+    if (!Token.isUnresolved(tagOrDigest) && !IMAGE_TAG_PATTERN.test(tagOrDigest) && !IMAGE_DIGEST_PATTERN.test(tagOrDigest)) {
+      throw new Error('ContainerImage.fromEcrRepository: tagOrDigest must be an image tag (1-128 letters, digits, underscores, dots '
+        + `and hyphens, not starting with a dot or hyphen; pattern ${IMAGE_TAG_PATTERN.source}) or a digest 'sha256:' followed by 64 `
+        + `hexadecimal digits, got ${JSON.stringify(tagOrDigest)} (${tagOrDigest.length} characters)`);
+    }
     return new EcrImage(repository, tagOrDigest);
   }
 
@@ -59,7 +72,7 @@ export abstract class ContainerImage {
    */
   public static fromRegistry(imageUri: string): ContainerImage {
     if (!Token.isUnresolved(imageUri) && !IMAGE_URI_PATTERN.test(imageUri)) {
-      throw new Error(`ContainerImage.fromRegistry: imageUri must be 1-255 characters without whitespace, got '${imageUri}' `
+      throw new Error(`ContainerImage.fromRegistry: imageUri must be 1-255 characters without whitespace or control characters, got '${imageUri}' `
         + `(${imageUri.length} characters)`);
     }
     return new RegistryImage(imageUri);

@@ -204,5 +204,14 @@ function parseS3Url(method: string, url: string): { bucketName: string; key: str
     throw new Error(`${method}: url must be an s3:// or https:// URL of at most ${MAX_URI_LENGTH} characters `
       + `(pattern ${S3_URI_PATTERN.source}), got '${url}'`);
   }
-  return match[1] === 's3' ? { bucketName: match[2], key: match[3] } : undefined;
+  if (match[1] !== 's3') {
+    return undefined;
+  }
+  try {
+    s3.Bucket.validateBucketName(match[2]);
+  } catch (e) {
+    const reasons = (e as Error).message.split('\n').slice(1).join('; ');
+    throw new Error(`${method}: url must name a valid S3 bucket (${reasons}), got bucket '${match[2]}' in '${url}'`);
+  }
+  return { bucketName: match[2], key: match[3] };
 }

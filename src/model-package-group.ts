@@ -18,19 +18,23 @@ import {
 import { aws_sagemaker as sagemakerRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
 import { ModelApprovalStatus } from './approval';
-import { ModelPackage, ModelPackageOptions } from './model-package';
+import { LatestApprovedModelPackage, LatestApprovedModelPackageOptions } from './latest-approved-model-package';
+import { IModelPackage, ModelPackage, ModelPackageOptions } from './model-package';
 import { parseSageMakerArn } from './private/arn';
 import {
   APPROVE_ACTIONS,
+  DELETE_VERSION_ACTIONS,
   GROUP_READ_ACTIONS,
   LIST_ACTIONS,
   REGISTER_ACTIONS,
   VERSION_READ_ACTIONS,
 } from './private/perms';
+import { RegistryHandler } from './private/registry-handler';
 import {
   SAGEMAKER_NAME_MAX_LENGTH,
   throwIfErrors,
   validateDescription,
+  validateRemovalPolicy,
   validateSageMakerName,
 } from './private/validation';
 
@@ -108,6 +112,16 @@ export interface IModelPackageGroup extends IResource, sagemakerRefs.IModelPacka
   addModelPackage(id: string, options: ModelPackageOptions): ModelPackage;
 
   /**
+   * The newest version of this group whose approval status is `Approved`, found at deploy time;
+   * usable wherever an `IModelPackage` is expected, for example as a `Model` container.
+   *
+   * @param scope the scope of the lookup (for example the stack that deploys the model)
+   * @param id the construct id of the lookup
+   * @param options when the lookup runs again
+   */
+  latestApprovedModelPackage(scope: Construct, id: string, options?: LatestApprovedModelPackageOptions): IModelPackage;
+
+  /**
    * Adds a statement to the group's resource policy (`ModelPackageGroupPolicy`).
    *
    * The statement's resources must be the group's ARN and/or `arnForModelPackageVersion('*')`.
@@ -156,6 +170,9 @@ export abstract class ModelPackageGroupBase extends Resource implements IModelPa
    */
   protected abstract readonly policyArn: string;
 
+  /** Grants added to the policies of principals, by principal and resources (see grantOn). */
+  private readonly principalGrants = new Map<iam.IPrincipal, Map<string, iam.Grant>>();
+
   public get modelPackageGroupRef(): sagemakerRefs.ModelPackageGroupReference {
     return { modelPackageGroupArn: this.modelPackageGroupArn };
   }
@@ -166,6 +183,10 @@ export abstract class ModelPackageGroupBase extends Resource implements IModelPa
 
   public addModelPackage(id: string, options: ModelPackageOptions): ModelPackage {
     return new ModelPackage(this, id, { ...options, modelPackageGroup: this });
+  }
+
+  public latestApprovedModelPackage(scope: Construct, id: string, options: LatestApprovedModelPackageOptions = {}): IModelPackage {
+    return new LatestApprovedModelPackage(scope, id, { ...options, modelPackageGroup: this });
   }
 
   public grant(grantee: iam.IGrantable, ...actions: string[]): iam.Grant {
@@ -221,7 +242,21 @@ export abstract class ModelPackageGroupBase extends Resource implements IModelPa
       resourceArns.push(versionsPattern);
       resourceSelfArns.push(versionsPattern);
     }
-    return iam.Grant.addToPrincipalOrResource({ grantee, actions, resourceArns, resourceSelfArns, resource: this });
+    // Compact policies: a grant to a principal of this account on resources it was already granted
+    // something on adds its actions to that statement (grantRead + grantRegister render 2 statements, not 3).
+    const key = `${!!on.group}:${!!on.versions}`;
+    const earlier = this.principalGrants.get(grantee.grantPrincipal)?.get(key);
+    const statement = earlier?.principalStatements[0];
+    if (earlier && statement && !statement.frozen) {
+      statement.addActions(...actions);
+      return earlier.combine(iam.Grant.drop(grantee, 'merged into an earlier statement'));
+    }
+    const grant = iam.Grant.addToPrincipalOrResource({ grantee, actions, resourceArns, resourceSelfArns, resource: this });
+    if (grant.principalStatements.length === 1 && grant.resourceStatements.length === 0) {
+      const byResources = this.principalGrants.get(grantee.grantPrincipal) ?? new Map<string, iam.Grant>();
+      this.principalGrants.set(grantee.grantPrincipal, byResources.set(key, grant));
+    }
+    return grant;
   }
 
   private warnIfEventsStayElsewhere(): void {
@@ -269,6 +304,16 @@ export interface ModelPackageGroupProps {
    * @default RemovalPolicy.RETAIN
    */
   readonly removalPolicy?: RemovalPolicy;
+
+  /**
+   * Delete every version of the group when the group is deleted, so that the deletion does not fail
+   * (SageMaker does not delete a group that still has versions). A custom resource lists and deletes
+   * the versions, also those registered outside this stack, when the stack (or the group) is deleted;
+   * nothing happens on create or update. Requires `removalPolicy: RemovalPolicy.DESTROY`.
+   *
+   * @default false
+   */
+  readonly autoDeleteModelPackages?: boolean;
 }
 
 /**
@@ -339,6 +384,7 @@ export class ModelPackageGroup extends ModelPackageGroupBase {
     throwIfErrors(`ModelPackageGroup ${this.node.path}`, [
       ...validateSageMakerName('modelPackageGroupName', props.modelPackageGroupName),
       ...validateDescription('description', props.description),
+      ...validateRemovalPolicy('removalPolicy', props.removalPolicy, 'AWS::SageMaker::ModelPackageGroup'),
     ]);
 
     this.resource = new sagemaker.CfnModelPackageGroup(this, 'Resource', {
@@ -361,6 +407,9 @@ export class ModelPackageGroup extends ModelPackageGroupBase {
       resourceName: this.groupName,
     });
 
+    if (props.autoDeleteModelPackages) {
+      this.addAutoDeleteModelPackages(props.removalPolicy);
+    }
     this.node.addValidation({ validate: () => this.validatePolicy() });
   }
 
@@ -378,6 +427,22 @@ export class ModelPackageGroup extends ModelPackageGroupBase {
     this.policy.addStatements(statement);
     this.policyStatements.push(statement);
     return { statementAdded: true, policyDependable: this.resource };
+  }
+
+  private addAutoDeleteModelPackages(removalPolicy: RemovalPolicy | undefined): void {
+    if (removalPolicy !== RemovalPolicy.DESTROY) {
+      throw new Error(`Invalid ModelPackageGroup ${this.node.path}:\n  - autoDeleteModelPackages requires removalPolicy `
+        + `RemovalPolicy.DESTROY (deleting the versions of a group that is kept would lose them), got ${removalPolicy ?? 'RemovalPolicy.RETAIN (the default)'}`);
+    }
+    const handler = RegistryHandler.of(this, 'auto-delete');
+    const versions = Stack.of(this).formatArn({ service: 'sagemaker', resource: 'model-package', resourceName: `${this.groupName}/*` });
+    handler.allow(LIST_ACTIONS, [this.policyArn, versions]);
+    handler.allow(DELETE_VERSION_ACTIONS, [versions]);
+    const cleanup = handler.newResource(this, 'AutoDeleteModelPackages', 'Custom::SageMakerModelPackageGroupAutoDelete', {
+      ModelPackageGroupName: this.groupName,
+    });
+    // Deleted before the group: the versions go first.
+    cleanup.node.addDependency(this.resource);
   }
 
   /** Cross-environment references use the same generated name as the template. */

@@ -17,7 +17,7 @@ import { ModelApprovalStatus } from './approval';
 import { ContainerImage } from './container-image';
 import { AdditionalInferenceSpecification, InferenceSpecification } from './inference-specification';
 import { DriftCheckBaselines, ModelMetrics } from './metrics';
-import { ModelPackageModelCard } from './model-card';
+import { ModelCardStatus, ModelPackageModelCard } from './model-card';
 import { ModelData } from './model-data';
 import { IModelPackageGroup } from './model-package-group';
 import { renderAdditionalInferenceSpecifications, renderInferenceSpecification, renderModelData } from './private/inference';
@@ -29,10 +29,13 @@ import {
   SAGEMAKER_NAME_PATTERN,
   throwIfErrors,
   validateDescription,
+  validateEnumValue,
   validateLength,
   validatePattern,
+  validateRemovalPolicy,
   validateS3Uri,
   validateSageMakerName,
+  validateTemplateText,
 } from './private/validation';
 import { SourceAlgorithm } from './source-algorithm';
 import { ValidationSpecification } from './validation-specification';
@@ -87,7 +90,7 @@ export interface IModelPackage extends IResource, sagemakerRefs.IModelPackageRef
 /**
  * Grants shared by owned and imported model packages.
  */
-abstract class ModelPackageBase extends Resource implements IModelPackage {
+export abstract class ModelPackageBase extends Resource implements IModelPackage {
   public abstract readonly modelPackageArn: string;
   public abstract readonly modelPackageName: string;
 
@@ -434,7 +437,9 @@ export class ModelPackage extends ModelPackageBase {
     if (!versioned && props.approvalDescription !== undefined) {
       errors.push('approvalDescription applies only to versioned packages (give modelPackageGroup), got it for an unversioned package');
     }
+    errors.push(...validateEnumValue('approvalStatus', props.approvalStatus, Object.values(ModelApprovalStatus), 'ModelApprovalStatus'));
     errors.push(...validateDescription('approvalDescription', props.approvalDescription));
+    errors.push(...validateRemovalPolicy('removalPolicy', props.removalPolicy, 'AWS::SageMaker::ModelPackage'));
     if (versioned && props.certifyForMarketplace !== undefined) {
       errors.push(`certifyForMarketplace applies only to unversioned packages (give modelPackageName), got ${props.certifyForMarketplace} for a version`);
     }
@@ -443,6 +448,8 @@ export class ModelPackage extends ModelPackageBase {
     }
     errors.push(...validateS3Uri('samplePayloadUrl', props.samplePayloadUrl));
     errors.push(...validateLength('sourceUri', props.sourceUri, 0, 1024));
+    errors.push(...validateTemplateText('domain', props.domain));
+    errors.push(...validateTemplateText('task', props.task));
     errors.push(...this.customerMetadataErrors(props.customerMetadata));
     for (const key of ['commitId', 'repository', 'generatedBy', 'projectId'] as const) {
       errors.push(...validateLength(`metadata.${key}`, props.metadata?.[key], 0, 1024));
@@ -586,6 +593,7 @@ export class ModelPackage extends ModelPackageBase {
         'an algorithm name (letters, digits and hyphens) or an algorithm ARN'));
     }
     const modelData = renderModelData(source.modelData?.bind(this, grantable));
+    errors.push(...validateS3Uri('sourceAlgorithm.modelData', modelData.modelDataUrl));
     if (modelData.modelDataSource) {
       errors.push('sourceAlgorithm.modelData must be a single .tar.gz archive without EULA acceptance (CloudFormation\'s '
         + 'SourceAlgorithm takes only ModelDataUrl), got an uncompressed prefix or an archive with acceptEula');
@@ -612,10 +620,14 @@ export class ModelPackage extends ModelPackageBase {
   }
 
   private modelCardErrors(card: ModelPackageModelCard | undefined): string[] {
-    if (card === undefined || Token.isUnresolved(card.content)) {
+    if (card === undefined) {
       return [];
     }
-    const errors = validateLength('modelCard.content', card.content, 0, 100000);
+    const errors = validateEnumValue('modelCard.status', card.status, Object.values(ModelCardStatus), 'ModelCardStatus');
+    if (Token.isUnresolved(card.content)) {
+      return errors;
+    }
+    errors.push(...validateLength('modelCard.content', card.content, 0, 100000));
     try {
       JSON.parse(card.content);
     } catch (e) {

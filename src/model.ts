@@ -21,9 +21,12 @@ import { IModelPackage } from './model-package';
 import { parseSageMakerArn } from './private/arn';
 import {
   throwIfErrors,
+  validateEnumValue,
   validateEnvironment,
   validateLength,
   validatePattern,
+  validateRemovalPolicy,
+  validateS3Uri,
   validateSageMakerName,
   validateUnique,
 } from './private/validation';
@@ -471,6 +474,8 @@ export class Model extends ModelBase {
     throwIfErrors(`Model ${this.node.path}`, [
       ...modelNameErrors(props.modelName),
       ...networkErrors(props),
+      ...validateRemovalPolicy('removalPolicy', props.removalPolicy, 'AWS::SageMaker::Model'),
+      ...validateEnumValue('inferenceExecutionMode', props.inferenceExecutionMode, Object.values(InferenceExecutionMode), 'InferenceExecutionMode'),
     ]);
 
     this.inferenceExecutionMode = props.inferenceExecutionMode;
@@ -533,6 +538,8 @@ export class Model extends ModelBase {
 
     const image = container.image?.bind(this, this);
     const modelData = container.modelData?.bind(this, this);
+    // The URI of model data in a bucket is only known now (ModelData.fromS3Url and fromS3Prefix check theirs).
+    throwIfErrors(`${at} of Model ${this.node.path}`, validateS3Uri(`${at}.modelData`, modelData?.s3Uri));
     container.modelPackage?.grantDeploy(this);
     container.imageConfig?.repositoryCredentialsProvider?.grantInvoke(this);
 
@@ -604,6 +611,10 @@ export class Model extends ModelBase {
     if (container.inferenceSpecificationName !== undefined && !container.modelPackage) {
       errors.push(`inferenceSpecificationName applies only with modelPackage, got '${container.inferenceSpecificationName}' without one`);
     }
+    errors.push(...validateEnumValue(`${at}.mode`, container.mode, Object.values(ContainerMode), 'ContainerMode'));
+    errors.push(...validateEnumValue(`${at}.modelCacheSetting`, container.modelCacheSetting, Object.values(ModelCacheSetting), 'ModelCacheSetting'));
+    errors.push(...validateEnumValue(`${at}.imageConfig.repositoryAccessMode`, container.imageConfig?.repositoryAccessMode,
+      Object.values(RepositoryAccessMode), 'RepositoryAccessMode'));
     errors.push(...validateSageMakerName(`${at}.inferenceSpecificationName`, container.inferenceSpecificationName));
     errors.push(...validateSageMakerName(`${at}.containerHostname`, container.containerHostname));
     errors.push(...validateEnvironment(`${at}.environment`, container.environment, {

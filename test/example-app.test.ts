@@ -1,10 +1,12 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { buildRegistryApp, PRODUCTION, STAGING_ACCOUNT } from '../examples/registry-app';
+import { LatestApprovedModelPackage } from '../src';
 
 /** The example app, synthesized once for all tests (with cdk-nag's AwsSolutions checks). */
 function synthExample(): { stacks: Stack[]; app: App } {
-  const app = new App();
+  // A fixed nonce keeps the deploy-time lookup (refreshed on every deployment) deterministic.
+  const app = new App({ context: { [LatestApprovedModelPackage.NONCE_CONTEXT_KEY]: 'snapshot' } });
   const stacks = buildRegistryApp(app);
   app.synth();
   return { app, stacks };
@@ -49,13 +51,14 @@ describe('example registry app', () => {
       'arn:<AWS::Partition>:logs:us-east-1:333333333333:log-group:/aws/sagemaker/*:log-stream:*',
       'arn:<AWS::Partition>:sagemaker:us-east-1:111111111111:model-package/MlRegistryFraudModels4317FB97/*',
       'arn:<AWS::Partition>:sagemaker:us-east-1:111111111111:model-package/churn-prediction/*',
+      'arn:<AWS::Partition>:sagemaker:us-east-1:111111111111:model-package/experiments/*',
       'arn:aws:sagemaker:us-east-1:111111111111:model-package/churn-prediction/*',
     ]);
   });
 
   test('the registry shares its groups with the production and staging accounts', () => {
     const template = Template.fromStack(registry);
-    template.resourceCountIs('AWS::SageMaker::ModelPackageGroup', 2);
+    template.resourceCountIs('AWS::SageMaker::ModelPackageGroup', 3);
     template.hasResource('AWS::SageMaker::ModelPackageGroup', {
       DeletionPolicy: 'Retain',
       UpdateReplacePolicy: 'Retain',
@@ -132,11 +135,25 @@ describe('example registry app', () => {
     expect(version.Properties.ModelApprovalStatus).toBe('PendingManualApproval');
   });
 
-  test('production deploys version 1 of the shared group as a model', () => {
-    Template.fromStack(production).hasResourceProperties('AWS::SageMaker::Model', {
-      PrimaryContainer: { ModelPackageName: 'arn:aws:sagemaker:us-east-1:111111111111:model-package/churn-prediction/1' },
+  test('production deploys the latest approved version of the shared group as a model, looked up on every deployment', () => {
+    const template = Template.fromStack(production);
+    const lookups = template.findResources('Custom::SageMakerLatestApprovedModelPackage');
+    expect(Object.values(lookups).map((r: any) => r.Properties.ModelPackageGroupName))
+      .toEqual(['arn:aws:sagemaker:us-east-1:111111111111:model-package-group/churn-prediction']);
+    expect((Object.values(lookups)[0] as any).Properties.Refresh).toBe('snapshot');
+    template.hasResourceProperties('AWS::SageMaker::Model', {
+      PrimaryContainer: { ModelPackageName: { 'Fn::GetAtt': [Object.keys(lookups)[0], 'ModelPackageArn'] } },
       EnableNetworkIsolation: true,
     });
+  });
+
+  test('the experiments group is emptied before it is deleted', () => {
+    const template = Template.fromStack(registry);
+    template.hasResource('AWS::SageMaker::ModelPackageGroup', {
+      Properties: Match.objectLike({ ModelPackageGroupName: 'experiments' }),
+      DeletionPolicy: 'Delete',
+    });
+    template.hasResourceProperties('Custom::SageMakerModelPackageGroupAutoDelete', { ModelPackageGroupName: 'experiments' });
   });
 
   test.each(['MlRegistry', 'MlProduction'])('template snapshot of %s', (stackName) => {

@@ -167,7 +167,7 @@ describe('ContainerImage.fromRegistry', () => {
     ['256 characters', `registry.example.com/${'r'.repeat(256 - 21)}`],
   ])('rejects a URI with %s', (_, uri) => {
     expect(errorOf(() => ContainerImage.fromRegistry(uri))).toBe(
-      `ContainerImage.fromRegistry: imageUri must be 1-255 characters without whitespace, got '${uri}' (${uri.length} characters)`);
+      `ContainerImage.fromRegistry: imageUri must be 1-255 characters without whitespace or control characters, got '${uri}' (${uri.length} characters)`);
   });
 });
 

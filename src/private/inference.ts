@@ -1,12 +1,15 @@
 import { Token, aws_iam as iam, aws_sagemaker as sagemaker } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { validateInstanceType } from './instance-types';
 import {
   validateCount,
   validateDigest,
   validateEnvironment,
   validateLength,
   validatePattern,
+  validateS3Uri,
   validateSageMakerName,
+  validateTemplateText,
 } from './validation';
 import { AdditionalInferenceSpecification, InferenceContainer, InferenceSpecification } from '../inference-specification';
 import { ModelDataConfig } from '../model-data';
@@ -62,6 +65,10 @@ export function renderInferenceSpecification(
     errors.push(...validateLength(`${property}.supportedResponseMimeTypes[${i}]`, type, 0, 1024));
     errors.push(...validatePattern(`${property}.supportedResponseMimeTypes[${i}]`, type, RESPONSE_MIME_TYPE_PATTERN, 'a MIME type such as text/csv'));
   }
+  (spec.supportedRealtimeInferenceInstanceTypes ?? []).forEach((type, i) => errors.push(
+    ...validateInstanceType(`${property}.supportedRealtimeInferenceInstanceTypes[${i}]`, type.toString(), 'realtime')));
+  (spec.supportedTransformInstanceTypes ?? []).forEach((type, i) => errors.push(
+    ...validateInstanceType(`${property}.supportedTransformInstanceTypes[${i}]`, type.toString(), 'transform')));
   if (!options.requireInstanceTypes && spec.supportedTransformInstanceTypes !== undefined && spec.supportedTransformInstanceTypes.length === 0) {
     errors.push(`${property}.supportedTransformInstanceTypes must not be empty when given (CloudFormation requires at least 1 entry); omit it instead`);
   }
@@ -119,12 +126,16 @@ function renderContainer(
   errors.push(...validatePattern(`${property}.frameworkVersion`, container.frameworkVersion, FRAMEWORK_VERSION_PATTERN,
     'a version such as 1.7 (a digit, a dot, then letters, digits and dots)'));
   errors.push(...validateLength(`${property}.dataInputConfig`, container.dataInputConfig, 1, 1024));
+  errors.push(...validateTemplateText(`${property}.framework`, container.framework));
+  errors.push(...validateTemplateText(`${property}.nearestModelName`, container.nearestModelName));
   if (container.modelData && !options.allowModelData) {
     errors.push(`${property}.modelData is not supported here: an algorithm's inference containers take no model data `
       + '(models come from its training jobs); remove it');
   }
   const image = container.image.bind(scope, options.grantable);
   const modelData = container.modelData && options.allowModelData ? container.modelData.bind(scope, options.grantable) : undefined;
+  // The URI of model data in a bucket is only known now (ModelData.fromS3Url and fromS3Prefix check theirs).
+  errors.push(...validateS3Uri(`${property}.modelData`, modelData?.s3Uri));
   return {
     image: image.imageName,
     imageDigest: container.imageDigest,

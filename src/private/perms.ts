@@ -32,3 +32,6 @@ export const REGISTER_ACTIONS = ['sagemaker:CreateModelPackage'];
 
 /** Changing the approval status (and description) of versions in the group. */
 export const APPROVE_ACTIONS = ['sagemaker:UpdateModelPackage'];
+
+/** Deleting versions of the group (authorized against `model-package/<group>/*`). */
+export const DELETE_VERSION_ACTIONS = ['sagemaker:DeleteModelPackage'];

@@ -1,12 +1,22 @@
 import { SizeRoundingBehavior, Token, aws_sagemaker as sagemaker } from 'aws-cdk-lib';
+import { validateInstanceType } from './instance-types';
 import {
+  validateEnumValue,
   validateEnvironment,
   validateInteger,
   validateLength,
   validateS3Uri,
   validateSageMakerName,
 } from './validation';
-import { TransformInputDataType, TransformJobDefinition, ValidationSpecification } from '../validation-specification';
+import {
+  AssembleWith,
+  BatchStrategy,
+  CompressionType,
+  SplitType,
+  TransformInputDataType,
+  TransformJobDefinition,
+  ValidationSpecification,
+} from '../validation-specification';
 
 /** Renders a transform job definition, collecting problems and granting the role what the job needs. */
 export function renderTransformJob(
@@ -17,7 +27,13 @@ export function renderTransformJob(
   errors.push(...validateLength(`${property}.input.contentType`, job.input.contentType, 0, 256));
   errors.push(...validateS3Uri(`${property}.output.s3OutputPath`, job.output.s3OutputPath));
   errors.push(...validateLength(`${property}.output.accept`, job.output.accept, 0, 256));
+  errors.push(...validateInstanceType(`${property}.resources.instanceType`, job.resources.instanceType.toString(), 'transform'));
   errors.push(...validateInteger(`${property}.resources.instanceCount`, job.resources.instanceCount, 1, 100));
+  errors.push(...validateEnumValue(`${property}.input.dataType`, job.input.dataType, Object.values(TransformInputDataType), 'TransformInputDataType'));
+  errors.push(...validateEnumValue(`${property}.input.compressionType`, job.input.compressionType, Object.values(CompressionType), 'CompressionType'));
+  errors.push(...validateEnumValue(`${property}.input.splitType`, job.input.splitType, Object.values(SplitType), 'SplitType'));
+  errors.push(...validateEnumValue(`${property}.output.assembleWith`, job.output.assembleWith, Object.values(AssembleWith), 'AssembleWith'));
+  errors.push(...validateEnumValue(`${property}.batchStrategy`, job.batchStrategy, Object.values(BatchStrategy), 'BatchStrategy'));
   errors.push(...validateInteger(`${property}.maxConcurrentTransforms`, job.maxConcurrentTransforms, 0));
   // The API allows values of up to 10240 characters, but CloudFormation's schema of
   // AWS::SageMaker::ModelPackage shares the container Environment definition (values of at most 1024).

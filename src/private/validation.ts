@@ -1,4 +1,4 @@
-import { Token } from 'aws-cdk-lib';
+import { RemovalPolicy, Token } from 'aws-cdk-lib';
 
 /**
  * Pattern of SageMaker resource names such as `ModelPackageGroupName`, `ModelPackageName` and
@@ -61,16 +61,44 @@ export const S3_URI_PATTERN = /^(https|s3):\/\/([^/]+)\/?(.*)$/;
 /** `ContentDigest` / `ImageDigest` pattern. */
 export const SHA256_DIGEST_PATTERN = /^[Ss][Hh][Aa]256:[0-9a-fA-F]{64}$/;
 
-/** Problems with a literal string's length (empty when within bounds or a token). */
+/** Problems with a literal string's length and characters (empty when within bounds or a token). */
 export function validateLength(property: string, value: string | undefined, min: number, max: number): string[] {
   if (value === undefined || Token.isUnresolved(value)) {
     return [];
   }
+  const errors = validateTemplateText(property, value);
   if (value.length < min || value.length > max) {
     const shown = value.length > 80 ? `${value.slice(0, 80)}...` : value;
-    return [`${property} must be between ${min} and ${max} characters long, got ${value.length} characters: '${shown}'`];
+    errors.unshift(`${property} must be between ${min} and ${max} characters long, got ${value.length} characters: '${shown}'`);
   }
-  return [];
+  return errors;
+}
+
+/**
+ * Characters that a CloudFormation template cannot carry: DEL and the C1 control characters (except
+ * U+0085), the non-characters U+FFFE and U+FFFF, and unpaired surrogates. Templates are read as YAML
+ * (a superset of JSON) by cfn-lint and other tools, and YAML allows none of them, escaped or not.
+ */
+const UNTEMPLATABLE = /[\u007f-\u0084\u0086-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** A value as the messages show it: JSON-quoted, with the characters of `UNTEMPLATABLE` escaped. */
+export function printable(value: string): string {
+  return JSON.stringify(value).replace(/[\u007f-\u009f\ufffe\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Problems with a literal string that a CloudFormation template cannot carry (empty for a token). */
+export function validateTemplateText(property: string, value: string | undefined): string[] {
+  if (value === undefined || Token.isUnresolved(value)) {
+    return [];
+  }
+  const bad = UNTEMPLATABLE.exec(value)?.[0];
+  if (bad === undefined) {
+    return [];
+  }
+  const code = `U+${bad.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+  const shown = value.length > 80 ? `${printable(value.slice(0, 80))}... (${value.length} characters)` : printable(value);
+  return [`${property} must not contain ${code} (a control character, non-character or unpaired surrogate), which a CloudFormation `
+    + `template cannot carry (YAML-based tools such as cfn-lint cannot read the template), got ${shown}`];
 }
 
 /** Problems with a literal string that must match a pattern (empty when it matches or is a token). */
@@ -162,4 +190,24 @@ export function validateUnique(property: string, names: string[]): string[] {
   return duplicates.size > 0
     ? [`${property} must be unique, got duplicates: ${[...duplicates].map((n) => `'${n}'`).join(', ')}`]
     : [];
+}
+
+/**
+ * Problems with a removal policy: SageMaker resources have no snapshots, so CloudFormation rejects
+ * `DeletionPolicy: Snapshot` on them (CDK only warns, and only renders it).
+ */
+export function validateRemovalPolicy(property: string, policy: RemovalPolicy | undefined, resourceType: string): string[] {
+  if (policy === RemovalPolicy.SNAPSHOT) {
+    return [`${property} must be RemovalPolicy.DESTROY, RemovalPolicy.RETAIN or RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE `
+      + `(${resourceType} has no snapshots, so CloudFormation rejects DeletionPolicy Snapshot), got RemovalPolicy.SNAPSHOT`];
+  }
+  return [];
+}
+
+/** Problems with a value that must be one of an enum's values (a JavaScript caller or a cast can pass any string). */
+export function validateEnumValue(property: string, value: string | undefined, values: string[], enumName: string): string[] {
+  if (value === undefined || Token.isUnresolved(value) || values.includes(value)) {
+    return [];
+  }
+  return [`${property} must be one of ${values.map((v) => `'${v}'`).join(', ')} (${enumName}), got '${value}'`];
 }

@@ -9,15 +9,23 @@ import sys
 import aws_cdk as cdk
 from aws_cdk import aws_iam as iam
 from cdk_sagemaker_registry import (
+    Algorithm,
     ContainerDefinition,
     ContainerImage,
+    HyperParameterRange,
+    HyperParameterSpecification,
+    HyperParameterType,
     InferenceContainer,
     InferenceSpecification,
     InstanceType,
+    LookupRefresh,
     ModelApprovalStatus,
     Model,
     ModelData,
     ModelPackageGroup,
+    TrainingChannel,
+    TrainingInputMode,
+    TrainingSpecification,
 )
 
 STACK_NAME = "SmokeStack"
@@ -47,6 +55,16 @@ def synthesize() -> dict:
         supported_realtime_inference_instance_types=[InstanceType.M5_LARGE],
     ), approval_status=ModelApprovalStatus.APPROVED)
     Model(stack, "Model", containers=[ContainerDefinition(model_package=version)])
+    latest = group.latest_approved_model_package(stack, "Latest", refresh=LookupRefresh.ON_CHANGE)
+    Model(stack, "LatestModel", containers=[ContainerDefinition(model_package=latest)])
+    Algorithm(stack, "Trainer", algorithm_name="smoke-trainer", training_specification=TrainingSpecification(
+        image=ContainerImage.from_registry(IMAGE),
+        supported_instance_types=[InstanceType.M5_XLARGE],
+        channels=[TrainingChannel(name="train", supported_content_types=["text/csv"],
+                                  supported_input_modes=[TrainingInputMode.FILE])],
+        hyper_parameters=[HyperParameterSpecification(name="max_depth", type=HyperParameterType.INTEGER,
+                                                      range=HyperParameterRange.integer(1, 10))],
+    ))
     cdk.Tags.of(stack).add("team", "smoke")
     assembly = app.synth()
     return assembly.get_stack_by_name(STACK_NAME).template
@@ -111,11 +129,23 @@ def check(template: dict) -> tuple:
            f"expected the version to be retained and to carry no Tags, got {json.dumps(versions)}")
 
     models = of_type(template, "AWS::SageMaker::Model")
-    primary = models[0].get("Properties", {}).get("PrimaryContainer", {}) if models else {}
-    version_ids = [k for k, r in template.get("Resources", {}).items() if r.get("Type") == "AWS::SageMaker::ModelPackage"]
-    expect(len(models) == 1 and bool(version_ids)
-           and primary.get("ModelPackageName") == {"Fn::GetAtt": [version_ids[0], "ModelPackageArn"]},
-           f"expected one AWS::SageMaker::Model whose PrimaryContainer.ModelPackageName is the version's ARN, got {json.dumps(models)}")
+    packages = [m.get("Properties", {}).get("PrimaryContainer", {}).get("ModelPackageName") for m in models]
+    ids_of = lambda t: [k for k, r in template.get("Resources", {}).items() if r.get("Type") == t]
+    version_ids = ids_of("AWS::SageMaker::ModelPackage")
+    expect(len(models) == 2 and bool(version_ids) and {"Fn::GetAtt": [version_ids[0], "ModelPackageArn"]} in packages,
+           f"expected an AWS::SageMaker::Model whose PrimaryContainer.ModelPackageName is the version's ARN, got {json.dumps(models)}")
+    lookup_ids = ids_of("Custom::SageMakerLatestApprovedModelPackage")
+    lookups = of_type(template, "Custom::SageMakerLatestApprovedModelPackage")
+    expect(len(lookups) == 1 and lookups[0].get("Properties", {}).get("ModelPackageGroupName") == GROUP_NAME
+           and {"Fn::GetAtt": [lookup_ids[0], "ModelPackageArn"]} in packages,
+           f"expected a latest-approved lookup of {GROUP_NAME!r} deployed as a model, got {json.dumps(lookups)} and {json.dumps(models)}")
+
+    algorithms = of_type(template, "AWS::SageMaker::Algorithm")
+    training = algorithms[0].get("Properties", {}).get("TrainingSpecification", {}) if algorithms else {}
+    expect(len(algorithms) == 1 and algorithms[0]["Properties"].get("AlgorithmName") == "smoke-trainer"
+           and training.get("TrainingImage") == IMAGE
+           and [h.get("Name") for h in training.get("SupportedHyperParameters", [])] == ["max_depth"],
+           f"expected one AWS::SageMaker::Algorithm 'smoke-trainer' with image {IMAGE} and hyperparameter max_depth, got {json.dumps(algorithms)}")
     return checks, failures
 
 

@@ -1,10 +1,17 @@
 package io.github.cdksagemakerregistry.smoke;
 
+import io.github.cdksagemakerregistry.Algorithm;
 import io.github.cdksagemakerregistry.ContainerDefinition;
 import io.github.cdksagemakerregistry.ContainerImage;
 import io.github.cdksagemakerregistry.InferenceContainer;
 import io.github.cdksagemakerregistry.InferenceSpecification;
+import io.github.cdksagemakerregistry.HyperParameterRange;
+import io.github.cdksagemakerregistry.HyperParameterSpecification;
+import io.github.cdksagemakerregistry.HyperParameterType;
+import io.github.cdksagemakerregistry.IModelPackage;
 import io.github.cdksagemakerregistry.InstanceType;
+import io.github.cdksagemakerregistry.LatestApprovedModelPackageOptions;
+import io.github.cdksagemakerregistry.LookupRefresh;
 import io.github.cdksagemakerregistry.ModelApprovalStatus;
 import io.github.cdksagemakerregistry.Model;
 import io.github.cdksagemakerregistry.ModelData;
@@ -12,6 +19,9 @@ import io.github.cdksagemakerregistry.ModelPackage;
 import io.github.cdksagemakerregistry.ModelPackageGroup;
 import io.github.cdksagemakerregistry.ModelPackageOptions;
 import io.github.cdksagemakerregistry.OnApprovalStatusChangeOptions;
+import io.github.cdksagemakerregistry.TrainingChannel;
+import io.github.cdksagemakerregistry.TrainingInputMode;
+import io.github.cdksagemakerregistry.TrainingSpecification;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -88,6 +98,28 @@ public final class App {
         Model.Builder.create(stack, "Model")
                 .containers(List.of(ContainerDefinition.builder().modelPackage(version).build()))
                 .build();
+        IModelPackage latest = group.latestApprovedModelPackage(stack, "Latest",
+                LatestApprovedModelPackageOptions.builder().refresh(LookupRefresh.ON_CHANGE).build());
+        Model.Builder.create(stack, "LatestModel")
+                .containers(List.of(ContainerDefinition.builder().modelPackage(latest).build()))
+                .build();
+        Algorithm.Builder.create(stack, "Trainer")
+                .algorithmName("smoke-trainer")
+                .trainingSpecification(TrainingSpecification.builder()
+                        .image(ContainerImage.fromRegistry(IMAGE))
+                        .supportedInstanceTypes(List.of(InstanceType.M5_XLARGE))
+                        .channels(List.of(TrainingChannel.builder()
+                                .name("train")
+                                .supportedContentTypes(List.of("text/csv"))
+                                .supportedInputModes(List.of(TrainingInputMode.FILE))
+                                .build()))
+                        .hyperParameters(List.of(HyperParameterSpecification.builder()
+                                .name("max_depth")
+                                .type(HyperParameterType.INTEGER)
+                                .range(HyperParameterRange.integer(1, 10))
+                                .build()))
+                        .build())
+                .build();
         Tags.of(stack).add("team", "smoke");
         CloudAssembly assembly = app.synth();
         return asMap(assembly.getStackByName(STACK_NAME).getTemplate());
@@ -149,17 +181,39 @@ public final class App {
                 "expected the version to be retained and to carry no Tags, got " + versions);
 
         List<Map<String, Object>> models = ofType(template, "AWS::SageMaker::Model");
-        Map<String, Object> primary = models.isEmpty() ? Map.of()
-                : asMap(asMap(models.get(0).get("Properties")).get("PrimaryContainer"));
-        String versionId = null;
+        List<Object> packages = new ArrayList<>();
+        for (Map<String, Object> model : models) {
+            packages.add(asMap(asMap(model.get("Properties")).get("PrimaryContainer")).get("ModelPackageName"));
+        }
+        String versionId = idOf(template, "AWS::SageMaker::ModelPackage");
+        expect(models.size() == 2 && versionId != null
+                        && packages.contains(Map.of("Fn::GetAtt", List.of(versionId, "ModelPackageArn"))),
+                "expected an AWS::SageMaker::Model whose PrimaryContainer.ModelPackageName is the version's ARN, got " + models);
+        String lookupId = idOf(template, "Custom::SageMakerLatestApprovedModelPackage");
+        List<Map<String, Object>> lookups = ofType(template, "Custom::SageMakerLatestApprovedModelPackage");
+        expect(lookups.size() == 1 && GROUP_NAME.equals(asMap(lookups.get(0).get("Properties")).get("ModelPackageGroupName"))
+                        && packages.contains(Map.of("Fn::GetAtt", List.of(lookupId, "ModelPackageArn"))),
+                "expected a latest-approved lookup of '" + GROUP_NAME + "' deployed as a model, got " + lookups + " and " + models);
+
+        List<Map<String, Object>> algorithms = ofType(template, "AWS::SageMaker::Algorithm");
+        Map<String, Object> algorithm = algorithms.isEmpty() ? Map.of() : asMap(algorithms.get(0).get("Properties"));
+        Map<String, Object> training = asMap(algorithm.get("TrainingSpecification"));
+        List<Object> hyperParameterNames = new ArrayList<>();
+        for (Object h : asList(training.get("SupportedHyperParameters"))) {
+            hyperParameterNames.add(asMap(h).get("Name"));
+        }
+        expect(algorithms.size() == 1 && "smoke-trainer".equals(algorithm.get("AlgorithmName"))
+                        && IMAGE.equals(training.get("TrainingImage")) && List.of("max_depth").equals(hyperParameterNames),
+                "expected one AWS::SageMaker::Algorithm 'smoke-trainer' with image " + IMAGE + " and hyperparameter max_depth, got " + algorithms);
+    }
+
+    private static String idOf(final Map<String, Object> template, final String type) {
         for (Map.Entry<String, Object> entry : asMap(template.get("Resources")).entrySet()) {
-            if ("AWS::SageMaker::ModelPackage".equals(asMap(entry.getValue()).get("Type"))) {
-                versionId = entry.getKey();
+            if (type.equals(asMap(entry.getValue()).get("Type"))) {
+                return entry.getKey();
             }
         }
-        expect(models.size() == 1 && versionId != null
-                        && Map.of("Fn::GetAtt", List.of(versionId, "ModelPackageArn")).equals(primary.get("ModelPackageName")),
-                "expected one AWS::SageMaker::Model whose PrimaryContainer.ModelPackageName is the version's ARN, got " + models);
+        return null;
     }
 
     private static List<Map<String, Object>> ofType(final Map<String, Object> template, final String type) {

@@ -1,0 +1,331 @@
+import {
+  CustomResource,
+  IResource,
+  ITaggableV2,
+  Lazy,
+  Names,
+  PhysicalName,
+  RemovalPolicy,
+  Resource,
+  Stack,
+  TagManager,
+  TagType,
+  Token,
+  aws_iam as iam,
+  aws_sagemaker as sagemaker,
+} from 'aws-cdk-lib';
+import { aws_sagemaker as sagemakerRefs } from 'aws-cdk-lib/interfaces';
+import { Construct } from 'constructs';
+import { AlgorithmValidationSpecification } from './algorithm-validation-specification';
+import { InferenceSpecification } from './inference-specification';
+import { AlgorithmProvider } from './private/algorithm-provider';
+import { fingerprint, toSageMakerApi } from './private/api-shape';
+import { parseSageMakerArn } from './private/arn';
+import { renderInferenceSpecification } from './private/inference';
+import {
+  renderAlgorithmValidationSpecification,
+  renderTrainingSpecification,
+  toAlgorithmInferenceSpecification,
+} from './private/training';
+import {
+  SAGEMAKER_NAME_MAX_LENGTH,
+  throwIfErrors,
+  validateDescription,
+  validateSageMakerName,
+} from './private/validation';
+import { TrainingSpecification } from './training-specification';
+
+/** Read actions on an algorithm (authorized against `algorithm/<name>`). */
+const ALGORITHM_READ_ACTIONS = ['sagemaker:DescribeAlgorithm'];
+/** The CloudFormation type of algorithms created through the custom resource. */
+const CUSTOM_RESOURCE_TYPE = 'Custom::SageMakerAlgorithm';
+/** Hex digits of the properties' fingerprint at the end of generated names. */
+const FINGERPRINT_LENGTH = 8;
+
+/**
+ * A SageMaker algorithm: a training image with its hyperparameters, channels and metrics, and
+ * optionally how to run inference with the models it trains.
+ */
+export interface IAlgorithm extends IResource, sagemakerRefs.IAlgorithmRef {
+  /**
+   * The ARN of the algorithm, `arn:<partition>:sagemaker:<region>:<account>:algorithm/<name>`.
+   *
+   * @attribute
+   */
+  readonly algorithmArn: string;
+
+  /**
+   * The name of the algorithm.
+   *
+   * @attribute
+   */
+  readonly algorithmName: string;
+
+  /**
+   * Grants the given actions on the algorithm.
+   */
+  grant(grantee: iam.IGrantable, ...actions: string[]): iam.Grant;
+
+  /**
+   * Grants describing the algorithm (`sagemaker:DescribeAlgorithm`).
+   */
+  grantRead(grantee: iam.IGrantable): iam.Grant;
+}
+
+/**
+ * Behaviour shared by owned and imported algorithms.
+ */
+abstract class AlgorithmBase extends Resource implements IAlgorithm {
+  public abstract readonly algorithmArn: string;
+  public abstract readonly algorithmName: string;
+
+  public get algorithmRef(): sagemakerRefs.AlgorithmReference {
+    return { algorithmArn: this.algorithmArn };
+  }
+
+  public grant(grantee: iam.IGrantable, ...actions: string[]): iam.Grant {
+    return iam.Grant.addToPrincipal({ grantee, actions, resourceArns: [this.algorithmArn] });
+  }
+
+  public grantRead(grantee: iam.IGrantable): iam.Grant {
+    return this.grant(grantee, ...ALGORITHM_READ_ACTIONS);
+  }
+}
+
+/**
+ * Properties of an `Algorithm`.
+ *
+ * SageMaker cannot update an algorithm (there is no UpdateAlgorithm): changing any property but
+ * the tags replaces it.
+ */
+export interface AlgorithmProps {
+  /**
+   * The name of the algorithm: 1-63 letters, digits and hyphens, starting and ending with a letter
+   * or digit.
+   *
+   * Every property change replaces the algorithm, and the replacement is created before the old
+   * one is deleted, so with a fixed name such a change fails ("already exists"): leave the name
+   * out to get a new generated name for every change.
+   *
+   * @default - a name generated from the construct path and a fingerprint of the properties:
+   *   lower-case letters, digits and hyphens, at most 63 characters. It changes whenever a
+   *   property does (tags excepted), so replacements never collide; values known only at deploy
+   *   time (parameters, imported values) do not take part.
+   */
+  readonly algorithmName?: string;
+
+  /**
+   * A description of the algorithm (at most 1024 characters, no line breaks).
+   *
+   * @default - no description
+   */
+  readonly description?: string;
+
+  /** How the algorithm trains models. */
+  readonly trainingSpecification: TrainingSpecification;
+
+  /**
+   * How to run inference with the models the algorithm trains (containers without model data,
+   * content types, instance types).
+   *
+   * @default - none: models trained with the algorithm need their own inference containers
+   */
+  readonly inferenceSpecification?: InferenceSpecification;
+
+  /**
+   * A training job (and optionally a batch transform job) that SageMaker runs to validate the
+   * algorithm before it becomes available.
+   *
+   * CloudFormation's `AWS::SageMaker::Algorithm` has no such property, so with a validation
+   * specification the algorithm is created by a custom resource (`Custom::SageMakerAlgorithm`)
+   * that calls CreateAlgorithm and waits up to 2 hours for the validation to complete, failing
+   * the deployment with SageMaker's reason when it fails. One handler serves all algorithms of a
+   * stack.
+   *
+   * @default - no validation
+   */
+  readonly validationSpecification?: AlgorithmValidationSpecification;
+
+  /**
+   * Certify the algorithm for listing in AWS Marketplace.
+   *
+   * @default false
+   */
+  readonly certifyForMarketplace?: boolean;
+
+  /**
+   * What happens to the algorithm when it is removed from the stack or replaced.
+   *
+   * Model packages and training jobs refer to their algorithm by name, and every change replaces
+   * an algorithm, so the replaced algorithms are retained by default.
+   *
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: RemovalPolicy;
+}
+
+/**
+ * A SageMaker algorithm (`AWS::SageMaker::Algorithm`): a training image with typed
+ * hyperparameters, channels, metrics and tuning objectives, and optionally an inference
+ * specification, which model packages can name as their source algorithm.
+ *
+ * Without a validation specification the algorithm is a `CfnAlgorithm`; with one, a
+ * `Custom::SageMakerAlgorithm` (see `validationSpecification`). Tags (`Tags.of()`) apply to both.
+ *
+ * @resource AWS::SageMaker::Algorithm
+ */
+export class Algorithm extends AlgorithmBase implements ITaggableV2 {
+  /**
+   * Imports an algorithm by its ARN, which may be in another account or region.
+   *
+   * @param algorithmArn `arn:<partition>:sagemaker:<region>:<account>:algorithm/<name>`
+   */
+  public static fromAlgorithmArn(scope: Construct, id: string, algorithmArn: string): IAlgorithm {
+    const parsed = parseSageMakerArn(algorithmArn, 'algorithm', 'Algorithm.fromAlgorithmArn');
+    return new ImportedAlgorithm(scope, id, algorithmArn, parsed.resourceName);
+  }
+
+  /**
+   * Imports an algorithm of this stack's account and region by its name.
+   */
+  public static fromAlgorithmName(scope: Construct, id: string, algorithmName: string): IAlgorithm {
+    throwIfErrors('algorithm import', validateSageMakerName('algorithmName', algorithmName));
+    const arn = Stack.of(scope).formatArn({ service: 'sagemaker', resource: 'algorithm', resourceName: algorithmName });
+    return new ImportedAlgorithm(scope, id, arn, algorithmName);
+  }
+
+  /** @attribute */
+  public readonly algorithmArn: string;
+  /** @attribute */
+  public readonly algorithmName: string;
+
+  /** The tags of the algorithm. */
+  public readonly cdkTagManager: TagManager;
+
+  /** The name the algorithm gets when none is given (also used when it is referenced from another environment). */
+  private readonly generatedName: string;
+
+  constructor(scope: Construct, id: string, props: AlgorithmProps) {
+    super(scope, id, {
+      // A generated name is known at synth time, so the algorithm can be referenced from other environments.
+      physicalName: props.algorithmName ?? PhysicalName.GENERATE_IF_NEEDED,
+    });
+
+    const errors: string[] = [
+      ...validateSageMakerName('algorithmName', props.algorithmName),
+      ...validateDescription('description', props.description),
+    ];
+    const validation = props.validationSpecification;
+    // Whoever runs the images: SageMaker's validation jobs, under the validation role.
+    const grantable = validation?.role;
+    const trainingSpecification = renderTrainingSpecification(this, 'trainingSpecification', props.trainingSpecification, grantable, errors);
+    const inferenceSpecification = props.inferenceSpecification
+      ? toAlgorithmInferenceSpecification(props.inferenceSpecification, renderInferenceSpecification(
+        this, 'inferenceSpecification', props.inferenceSpecification, {
+          grantable,
+          requireContentTypes: false,
+          allowModelData: false,
+          errors,
+        }))
+      : undefined;
+    const validationSpecification = validation
+      ? renderAlgorithmValidationSpecification('validationSpecification', validation, {
+        training: props.trainingSpecification,
+        inference: props.inferenceSpecification,
+      }, errors)
+      : undefined;
+    throwIfErrors(`Algorithm ${this.node.path}`, errors);
+
+    // Everything that defines the algorithm, as CreateAlgorithm takes it (tags excepted: they change in place).
+    const definition = toSageMakerApi({
+      algorithmDescription: props.description,
+      trainingSpecification,
+      inferenceSpecification,
+      validationSpecification,
+      certifyForMarketplace: props.certifyForMarketplace,
+    }) as Record<string, unknown>;
+    this.generatedName = generateAlgorithmName(this, definition);
+    const name = props.algorithmName ?? this.generatedName;
+    const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
+
+    let arn: string;
+    if (validation) {
+      const provider = AlgorithmProvider.of(this);
+      provider.allowManaging(this.policyArns(props.algorithmName), validation.role);
+      this.cdkTagManager = new TagManager(TagType.KEY_VALUE, CUSTOM_RESOURCE_TYPE);
+      const resource = new CustomResource(this, 'CustomResource', {
+        serviceToken: provider.serviceToken,
+        resourceType: CUSTOM_RESOURCE_TYPE,
+        properties: {
+          AlgorithmName: name,
+          ...definition,
+          Tags: Lazy.any({ produce: () => this.cdkTagManager.renderTags() }),
+        },
+        removalPolicy,
+      });
+      // The handler's permissions and the validation role's (image pulls, keys) must exist first.
+      resource.node.addDependency(provider.role, validation.role);
+      arn = resource.getAttString('AlgorithmArn');
+    } else {
+      const resource = new sagemaker.CfnAlgorithm(this, 'Resource', {
+        algorithmName: name,
+        algorithmDescription: props.description,
+        trainingSpecification,
+        inferenceSpecification,
+        certifyForMarketplace: props.certifyForMarketplace,
+      });
+      resource.applyRemovalPolicy(removalPolicy);
+      this.cdkTagManager = resource.cdkTagManager;
+      arn = resource.attrAlgorithmArn;
+    }
+
+    this.algorithmName = this.getResourceNameAttribute(name);
+    this.algorithmArn = this.getResourceArnAttribute(arn, {
+      service: 'sagemaker',
+      resource: 'algorithm',
+      resourceName: this.physicalName,
+    });
+  }
+
+  /** Cross-environment references use the same generated name as the template. */
+  protected generatePhysicalName(): string {
+    return this.generatedName;
+  }
+
+  /**
+   * The ARNs the custom resource's handler may manage for this algorithm: every name this
+   * construct generates (so that CloudFormation can delete a replaced one), or the given name.
+   * Literal names are also allowed in lower case, in case SageMaker lower-cases them in ARNs.
+   */
+  private policyArns(algorithmName: string | undefined): string[] {
+    const stack = Stack.of(this);
+    const names = algorithmName === undefined
+      ? [`${this.generatedName.slice(0, -FINGERPRINT_LENGTH)}*`]
+      : [...new Set([algorithmName, Token.isUnresolved(algorithmName) ? algorithmName : algorithmName.toLowerCase()])];
+    return names.map((n) => stack.formatArn({ service: 'sagemaker', resource: 'algorithm', resourceName: n }));
+  }
+}
+
+class ImportedAlgorithm extends AlgorithmBase {
+  public readonly algorithmArn: string;
+  public readonly algorithmName: string;
+
+  constructor(scope: Construct, id: string, arn: string, name: string) {
+    super(scope, id, { environmentFromArn: arn });
+    this.algorithmArn = arn;
+    this.algorithmName = name;
+  }
+}
+
+/**
+ * `<prefix>-<fingerprint>`: a prefix unique to the construct path and a fingerprint of the
+ * algorithm's definition, in lower case (SageMaker may lower-case names in ARNs), at most 63
+ * characters.
+ */
+function generateAlgorithmName(scope: Construct, definition: Record<string, unknown>): string {
+  const prefix = Names.uniqueResourceName(scope, {
+    maxLength: SAGEMAKER_NAME_MAX_LENGTH - FINGERPRINT_LENGTH - 1,
+    allowedSpecialCharacters: '-',
+  }).replace(/^-+|-+$/g, '').toLowerCase();
+  return `${prefix}-${fingerprint(Stack.of(scope).resolve(definition), FINGERPRINT_LENGTH)}`;
+}

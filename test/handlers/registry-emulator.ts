@@ -1,0 +1,195 @@
+import * as http from 'http';
+import { AddressInfo } from 'net';
+import { SageMakerClient } from '@aws-sdk/client-sagemaker';
+import { MotoServer, startMoto } from './moto';
+
+/**
+ * The SageMaker API for the registry handler tests: moto in server mode (`moto_server`, pinned in
+ * requirements-dev.txt) on 127.0.0.1, behind a small local proxy that adds what moto 5.2 lacks and
+ * lets tests inject faults:
+ *
+ * - DeleteModelPackage (moto does not implement it): the proxy remembers deleted ARNs, hides them
+ *   from ListModelPackages and answers DescribeModelPackage/DeleteModelPackage for them with
+ *   SageMaker's "not found" ValidationException.
+ * - ModelLifeCycle in UpdateModelPackage (moto ignores it): the proxy remembers it and adds it to
+ *   DescribeModelPackage responses.
+ * - `failNext(operation, code)`: the next call of `operation` gets that error, once.
+ *
+ * Every other call, and every call the proxy does not answer itself, goes to moto unchanged.
+ */
+export class RegistryEmulator {
+  public static async start(): Promise<RegistryEmulator> {
+    const moto = await startMoto();
+    const emulator = new RegistryEmulator(moto);
+    await emulator.listen();
+    return emulator;
+  }
+
+  /** Operations called through the proxy, in order. */
+  public readonly calls: string[] = [];
+  private readonly deleted = new Set<string>();
+  private readonly lifeCycles = new Map<string, unknown>();
+  private readonly faults: { operation: string; code: string; status: number }[] = [];
+  private readonly server: http.Server;
+  private port = 0;
+
+  private constructor(private readonly moto: MotoServer) {
+    this.server = http.createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        this.handle(req, Buffer.concat(chunks)).then(
+          ({ status, body }) => {
+            res.writeHead(status, { 'content-type': 'application/x-amz-json-1.1' });
+            res.end(body);
+          },
+          (e) => {
+            res.writeHead(500, { 'content-type': 'application/x-amz-json-1.1' });
+            res.end(JSON.stringify({ __type: 'InternalFailure', message: String(e) }));
+          });
+      });
+    });
+  }
+
+  /** The endpoint to give the SDK. */
+  public get endpoint(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  /** A client of the emulator that makes one attempt per call, like the handlers' own. */
+  public client(): SageMakerClient {
+    return new SageMakerClient({
+      endpoint: this.endpoint,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'fake', secretAccessKey: 'fake' },
+      maxAttempts: 1,
+    });
+  }
+
+  /** The next call of `operation` fails with `code` (for example ThrottlingException, HTTP 400). */
+  public failNext(operation: string, code: string, status = 400): void {
+    this.faults.push({ operation, code, status });
+  }
+
+  /** How many times `operation` was called. */
+  public count(operation: string): number {
+    return this.calls.filter((c) => c === operation).length;
+  }
+
+  public async stop(): Promise<void> {
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await this.moto.stop();
+  }
+
+  private listen(): Promise<void> {
+    return new Promise((resolve) => this.server.listen(0, '127.0.0.1', () => {
+      this.port = (this.server.address() as AddressInfo).port;
+      resolve();
+    }));
+  }
+
+  private async handle(req: http.IncomingMessage, body: Buffer): Promise<{ status: number; body: string }> {
+    const operation = String(req.headers['x-amz-target'] ?? '').replace(/^SageMaker\./, '');
+    this.calls.push(operation);
+    const fault = this.faults.findIndex((f) => f.operation === operation);
+    if (fault >= 0) {
+      const [{ code, status }] = this.faults.splice(fault, 1);
+      return { status, body: JSON.stringify({ __type: code, message: `Injected ${code}` }) };
+    }
+    const input = body.length > 0 ? JSON.parse(body.toString()) : {};
+    switch (operation) {
+      case 'DeleteModelPackage': {
+        const arn = await this.arnOf(req, input.ModelPackageName);
+        if (!arn || this.deleted.has(arn)) {
+          return notFound(input.ModelPackageName);
+        }
+        this.deleted.add(arn);
+        return { status: 200, body: '{}' };
+      }
+      case 'DescribeModelPackage': {
+        const forwarded = await this.forward(req, body);
+        const output = forwarded.status === 200 ? JSON.parse(forwarded.body) : undefined;
+        if (output && this.deleted.has(output.ModelPackageArn)) {
+          return notFound(input.ModelPackageName);
+        }
+        if (output && this.lifeCycles.has(output.ModelPackageArn)) {
+          return { status: 200, body: JSON.stringify({ ...output, ModelLifeCycle: this.lifeCycles.get(output.ModelPackageArn) }) };
+        }
+        return forwarded;
+      }
+      case 'UpdateModelPackage': {
+        const arn = await this.arnOf(req, input.ModelPackageArn);
+        if (!arn || this.deleted.has(arn)) {
+          return notFound(input.ModelPackageArn);
+        }
+        const forwarded = await this.forward(req, body);
+        if (forwarded.status === 200 && input.ModelLifeCycle) {
+          this.lifeCycles.set(arn, input.ModelLifeCycle);
+        }
+        return forwarded;
+      }
+      case 'ListModelPackages': {
+        // Hide deleted versions: fetch everything from moto and page here, like SageMaker would.
+        const { NextToken: token, MaxResults: max = 100, ...filters } = input;
+        const all: any[] = [];
+        let next: string | undefined;
+        do {
+          const page = await this.forward(req, Buffer.from(JSON.stringify({ ...filters, MaxResults: 100, NextToken: next })));
+          if (page.status !== 200) {
+            return page;
+          }
+          const parsed = JSON.parse(page.body);
+          all.push(...parsed.ModelPackageSummaryList.filter((s: any) => !this.deleted.has(s.ModelPackageArn)));
+          next = parsed.NextToken;
+        } while (next);
+        const start = token ? Number(token) : 0;
+        const end = start + Number(max);
+        return {
+          status: 200,
+          body: JSON.stringify({
+            ModelPackageSummaryList: all.slice(start, end),
+            NextToken: end < all.length ? String(end) : undefined,
+          }),
+        };
+      }
+      default:
+        return this.forward(req, body);
+    }
+  }
+
+  /** The ARN of a model package given by name or ARN, as moto knows it. */
+  private async arnOf(req: http.IncomingMessage, nameOrArn: string): Promise<string | undefined> {
+    const described = await this.forward({ ...req, headers: { ...req.headers, 'x-amz-target': 'SageMaker.DescribeModelPackage' } } as any,
+      Buffer.from(JSON.stringify({ ModelPackageName: nameOrArn })));
+    return described.status === 200 ? JSON.parse(described.body).ModelPackageArn : undefined;
+  }
+
+  private forward(req: http.IncomingMessage, body: Buffer): Promise<{ status: number; body: string }> {
+    const target = new URL(this.moto.endpoint);
+    return new Promise((resolve, reject) => {
+      const request = http.request({
+        hostname: target.hostname,
+        port: target.port,
+        path: req.url,
+        method: 'POST',
+        headers: {
+          'x-amz-target': req.headers['x-amz-target'],
+          'content-type': 'application/x-amz-json-1.1',
+          'authorization': req.headers.authorization,
+          'x-amz-date': req.headers['x-amz-date'],
+          'content-length': body.length,
+        },
+      }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (c: Buffer) => chunks.push(c));
+        response.on('end', () => resolve({ status: response.statusCode ?? 500, body: Buffer.concat(chunks).toString() }));
+      });
+      request.on('error', reject);
+      request.end(body);
+    });
+  }
+}
+
+function notFound(name: string) {
+  return { status: 400, body: JSON.stringify({ __type: 'ValidationException', message: `Model package ${name} not found` }) };
+}
