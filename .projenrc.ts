@@ -17,7 +17,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   authorAddress: 'cdk-sagemaker-registry@users.noreply.github.com',
   repositoryUrl: 'https://github.com/cdk-sagemaker-registry/cdk-sagemaker-registry.git',
   license: 'Apache-2.0',
-  keywords: ['aws', 'aws-cdk', 'cdk', 'sagemaker', 'model-registry', 'mlops', 'model-package', 'construct'],
+  keywords: ['aws', 'awscdk', 'aws-cdk', 'cdk', 'sagemaker', 'model-registry', 'mlops', 'model-package', 'construct'],
   defaultReleaseBranch: 'main',
   packageManager: javascript.NodePackageManager.NPM,
   projenrcTs: true,
@@ -51,7 +51,15 @@ const project = new awscdk.AwsCdkConstructLibrary({
 
   // @aws-sdk/client-sagemaker: used by the custom-resource handlers (src/handlers/) and their tests. The
   // Lambda Node.js runtime ships it, so the handler bundles leave it out (see the bundles below).
-  devDeps: ['cdk-nag@^2', '@aws-sdk/client-sagemaker@^3'],
+  // awslint: the AWS Construct Library's linter, pinned with the jsii-reflect it is built on (see the awslint task).
+  // fast-check: the property-based tests (test/property).
+  devDeps: [
+    'cdk-nag@^2',
+    '@aws-sdk/client-sagemaker@^3',
+    'awslint@2.262.2-alpha.0',
+    'jsii-reflect@1.138.0',
+    'fast-check@^4',
+  ],
 
   // Custom-resource handlers are Lambda code, not library API: esbuild bundles them into assets/
   // (below); jsii does not compile them into lib/.
@@ -81,7 +89,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   ],
 });
 
-for (const pattern of ['/.venv/', '/cdk.out/', '/.jsii.tabl.json', '/test-reports/', '/examples/', '/scripts/', '/rosetta/', '/requirements-dev.txt', '/.ci/', '/tsconfig.dev.json']) {
+for (const pattern of ['/.venv/', '/cdk.out/', '/.jsii.tabl.json', '/test-reports/', '/examples/', '/scripts/', '/rosetta/', '/requirements-dev.txt', '/.ci/', '/tsconfig.dev.json', '/awslint.json', '/docs/']) {
   project.addPackageIgnore(pattern);
 }
 
@@ -148,6 +156,12 @@ project.testTask.spawn(project.bundler.bundleTask);
 project.testTask.exec('TMPDIR="$PWD/test-reports/synth" jest --passWithNoTests --ci --json --outputFile=test-reports/jest-results.json', { receiveArgs: true });
 project.testTask.spawn(project.tasks.tryFind('demo')!);
 project.testTask.spawn(cfnLint);
+// awslint: the AWS Construct Library guidelines over the .jsii assembly; any error fails the build.
+const awslint = project.addTask('awslint', {
+  description: 'Lint the .jsii assembly with awslint (the AWS Construct Library guidelines); exclusions in awslint.json',
+  steps: [{ exec: 'ts-node --project tsconfig.dev.json scripts/awslint.ts' }],
+});
+project.testTask.spawn(awslint);
 project.testTask.spawn(project.eslint!.eslintTask);
 
 // ---------------------------------------------------------------------------

@@ -1,4 +1,5 @@
-import { Duration, Size, aws_iam as iam, aws_kms as kms } from 'aws-cdk-lib';
+import { Duration, Size, aws_iam as iam } from 'aws-cdk-lib';
+import { aws_kms as kmsRefs } from 'aws-cdk-lib/interfaces';
 import { InstanceType } from './instance-type';
 import { TrainingInputMode } from './training-specification';
 import { CompressionType, TransformJobDefinition } from './validation-specification';
@@ -109,7 +110,7 @@ export interface TrainingJobOutput {
    *
    * @default - the bucket's default encryption
    */
-  readonly encryptionKey?: kms.IKey;
+  readonly encryptionKey?: kmsRefs.IKeyRef;
 }
 
 /**
@@ -139,7 +140,7 @@ export interface TrainingJobResources {
    *
    * @default - an AWS managed key
    */
-  readonly volumeEncryptionKey?: kms.IKey;
+  readonly volumeEncryptionKey?: kmsRefs.IKeyRef;
 }
 
 /**
@@ -208,6 +209,8 @@ export interface AlgorithmValidationSpecification {
    * The role SageMaker assumes to run the validation jobs. It is granted pull access to the
    * algorithm's ECR and asset images and use of the jobs' KMS keys; it must be allowed to read the
    * input data and write the output in S3.
+   *
+   * An `iam.IRole` rather than a reference: the algorithm grants this role what the validation jobs need. [disable-awslint:prefer-ref-interface]
    */
   readonly role: iam.IRole;
 

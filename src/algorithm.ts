@@ -16,6 +16,7 @@ import {
 } from 'aws-cdk-lib';
 import { aws_sagemaker as sagemakerRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
+import { AlgorithmGrants } from './algorithm-grants';
 import { AlgorithmValidationSpecification } from './algorithm-validation-specification';
 import { InferenceSpecification } from './inference-specification';
 import { AlgorithmProvider } from './private/algorithm-provider';
@@ -35,8 +36,6 @@ import {
 } from './private/validation';
 import { TrainingSpecification } from './training-specification';
 
-/** Read actions on an algorithm (authorized against `algorithm/<name>`). */
-const ALGORITHM_READ_ACTIONS = ['sagemaker:DescribeAlgorithm'];
 /** The CloudFormation type of algorithms created through the custom resource. */
 const CUSTOM_RESOURCE_TYPE = 'Custom::SageMakerAlgorithm';
 /** Hex digits of the properties' fingerprint at the end of generated names. */
@@ -62,12 +61,21 @@ export interface IAlgorithm extends IResource, sagemakerRefs.IAlgorithmRef {
   readonly algorithmName: string;
 
   /**
+   * The grants on this algorithm (`read`, `actions`).
+   */
+  readonly grants: AlgorithmGrants;
+
+  /**
    * Grants the given actions on the algorithm.
+   *
+   * [disable-awslint:no-grants]
    */
   grant(grantee: iam.IGrantable, ...actions: string[]): iam.Grant;
 
   /**
    * Grants describing the algorithm (`sagemaker:DescribeAlgorithm`).
+   *
+   * [disable-awslint:no-grants]
    */
   grantRead(grantee: iam.IGrantable): iam.Grant;
 }
@@ -83,12 +91,29 @@ abstract class AlgorithmBase extends Resource implements IAlgorithm {
     return { algorithmArn: this.algorithmArn };
   }
 
-  public grant(grantee: iam.IGrantable, ...actions: string[]): iam.Grant {
-    return iam.Grant.addToPrincipal({ grantee, actions, resourceArns: [this.algorithmArn] });
+  /**
+   * The grants on this algorithm.
+   */
+  public get grants(): AlgorithmGrants {
+    return AlgorithmGrants.fromAlgorithm(this);
   }
 
+  /**
+   * Grants the given actions on the algorithm; the same as `grants.actions()`.
+   *
+   * [disable-awslint:no-grants]
+   */
+  public grant(grantee: iam.IGrantable, ...actions: string[]): iam.Grant {
+    return this.grants.actions(grantee, ...actions);
+  }
+
+  /**
+   * Grants describing the algorithm; the same as `grants.read()`.
+   *
+   * [disable-awslint:no-grants]
+   */
   public grantRead(grantee: iam.IGrantable): iam.Grant {
-    return this.grant(grantee, ...ALGORITHM_READ_ACTIONS);
+    return this.grants.read(grantee);
   }
 }
 

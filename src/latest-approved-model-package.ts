@@ -1,21 +1,11 @@
-import { Stack, Token, TokenComparison } from 'aws-cdk-lib';
-import { Construct } from 'constructs';
-import { ModelPackageBase } from './model-package';
-import { IModelPackageGroup } from './model-package-group';
-import { LIST_ACTIONS } from './private/perms';
-import { RegistryHandler } from './private/registry-handler';
-
-/** See `LatestApprovedModelPackage.NONCE_CONTEXT_KEY`. */
-const LOOKUP_NONCE_CONTEXT = 'cdk-sagemaker-registry:lookupNonce';
-
 /**
  * When a deploy-time lookup runs again.
  */
 export enum LookupRefresh {
   /**
    * On every deployment of the stack: a version approved since the last deployment is picked up.
-   * The lookup's properties carry the synthesis time (or the `cdk-sagemaker-registry:lookupNonce`
-   * context value, for deterministic snapshots).
+   * The lookup's properties carry the synthesis time, or the value of the context key
+   * `cdk-sagemaker-registry:lookupNonce` when it is set (for deterministic snapshot tests).
    */
   EVERY_DEPLOYMENT = 'EveryDeployment',
 
@@ -35,92 +25,4 @@ export interface LatestApprovedModelPackageOptions {
    * @default LookupRefresh.EVERY_DEPLOYMENT
    */
   readonly refresh?: LookupRefresh;
-}
-
-/**
- * Properties of a `LatestApprovedModelPackage`.
- */
-export interface LatestApprovedModelPackageProps extends LatestApprovedModelPackageOptions {
-  /** The group whose newest approved version to find: owned, imported, or shared from another account. */
-  readonly modelPackageGroup: IModelPackageGroup;
-}
-
-/**
- * The newest version of a model package group whose approval status is `Approved`, found at deploy
- * time (a custom resource calls ListModelPackages, sorted by creation time, newest first).
- *
- * Use it wherever an `IModelPackage` is expected, for example as a `Model` container, to deploy
- * whatever version was approved last. A group without versions, or without an approved one, fails
- * the deployment with a message that names the group. For a group in another account, the group's
- * resource policy must allow `sagemaker:ListModelPackages` to this account (its `grantRead` does).
- *
- * One Lambda function per stack serves every lookup; it may list the versions of exactly the groups
- * looked up.
- */
-export class LatestApprovedModelPackage extends ModelPackageBase {
-  /**
-   * The context key whose value, when set, replaces the synthesis time in the properties of lookups
-   * that refresh on every deployment: set it to a fixed value in snapshot tests (for example
-   * `new App({ context: { [LatestApprovedModelPackage.NONCE_CONTEXT_KEY]: 'test' } })`) to keep
-   * templates deterministic.
-   */
-  public static readonly NONCE_CONTEXT_KEY = LOOKUP_NONCE_CONTEXT;
-
-  /**
-   * The ARN of the version found.
-   *
-   * @attribute
-   */
-  public readonly modelPackageArn: string;
-
-  /**
-   * The name of the version found, `<group>/<version>`.
-   *
-   * @attribute
-   */
-  public readonly modelPackageName: string;
-
-  /**
-   * The version number found.
-   *
-   * @attribute
-   */
-  public readonly modelPackageVersion: string;
-
-  /** The group looked into. */
-  public readonly modelPackageGroup: IModelPackageGroup;
-
-  constructor(scope: Construct, id: string, props: LatestApprovedModelPackageProps) {
-    super(scope, id);
-    const group = props.modelPackageGroup;
-    const stack = Stack.of(this);
-    const sameAccount = Token.compareStrings(group.env.account, stack.account);
-    const groupReference = sameAccount === TokenComparison.SAME || sameAccount === TokenComparison.BOTH_UNRESOLVED
-      ? group.modelPackageGroupName
-      : group.modelPackageGroupArn;
-
-    const handler = RegistryHandler.of(this, 'latest-approved');
-    handler.allow(LIST_ACTIONS, [group.modelPackageGroupArn, group.arnForModelPackageVersion('*')]);
-    const refresh = props.refresh ?? LookupRefresh.EVERY_DEPLOYMENT;
-    const resource = handler.newResource(this, 'Resource', 'Custom::SageMakerLatestApprovedModelPackage', {
-      ModelPackageGroupName: groupReference,
-      Refresh: refresh === LookupRefresh.EVERY_DEPLOYMENT ? lookupNonce(this) : undefined,
-    });
-    if (group.node.defaultChild) {
-      // The group's name is known at synth time: make sure the group exists before the lookup.
-      resource.node.addDependency(group.node.defaultChild);
-    }
-
-    this.modelPackageGroup = group;
-    this.versioned = true;
-    this.modelPackageArn = resource.getAttString('ModelPackageArn');
-    this.modelPackageName = resource.getAttString('ModelPackageName');
-    this.modelPackageVersion = resource.getAttString('ModelPackageVersion');
-  }
-}
-
-/** A value that differs between syntheses, unless the context fixes it. */
-function lookupNonce(scope: Construct): string {
-  const fixed = scope.node.tryGetContext(LOOKUP_NONCE_CONTEXT);
-  return fixed === undefined ? new Date().toISOString() : String(fixed);
 }

@@ -1,7 +1,7 @@
 import { Token } from 'aws-cdk-lib';
+import { aws_sagemaker as sagemakerRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
 import { ModelApprovalStatus } from './approval';
-import { IModelPackage } from './model-package';
 import { APPROVE_ACTIONS } from './private/perms';
 import { RegistryHandler } from './private/registry-handler';
 import { throwIfErrors, validateDescription, validateLength, validatePattern } from './private/validation';
@@ -37,7 +37,7 @@ export interface ModelPackageApprovalProps {
    * registered by a SageMaker pipeline (`ModelPackage.fromModelPackageArn`) or found with
    * `latestApprovedModelPackage()`.
    */
-  readonly modelPackage: IModelPackage;
+  readonly modelPackage: sagemakerRefs.IModelPackageRef;
 
   /** The approval status to set. */
   readonly approvalStatus: ModelApprovalStatus;
@@ -74,7 +74,7 @@ export interface ModelPackageApprovalProps {
  */
 export class ModelPackageApproval extends Construct {
   /** The version whose status this sets. */
-  public readonly modelPackage: IModelPackage;
+  public readonly modelPackage: sagemakerRefs.IModelPackageRef;
 
   constructor(scope: Construct, id: string, props: ModelPackageApprovalProps) {
     super(scope, id);
@@ -93,9 +93,9 @@ export class ModelPackageApproval extends Construct {
     }
 
     const handler = RegistryHandler.of(this, 'approval');
-    handler.allow([...APPROVE_ACTIONS, 'sagemaker:DescribeModelPackage'], [props.modelPackage.modelPackageArn]);
+    handler.allow([...APPROVE_ACTIONS, 'sagemaker:DescribeModelPackage'], [props.modelPackage.modelPackageRef.modelPackageArn]);
     handler.newResource(this, 'Resource', 'Custom::SageMakerModelPackageApproval', {
-      ModelPackageArn: props.modelPackage.modelPackageArn,
+      ModelPackageArn: props.modelPackage.modelPackageRef.modelPackageArn,
       ApprovalStatus: props.approvalStatus,
       ApprovalDescription: props.approvalDescription,
       Stage: stage?.stage,

@@ -8,10 +8,9 @@ import {
   Token,
   TokenComparison,
   aws_iam as iam,
-  aws_kms as kms,
   aws_sagemaker as sagemaker,
 } from 'aws-cdk-lib';
-import { aws_sagemaker as sagemakerRefs } from 'aws-cdk-lib/interfaces';
+import { aws_sagemaker as sagemakerRefs, aws_kms as kmsRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
 import { ModelApprovalStatus } from './approval';
 import { ContainerImage } from './container-image';
@@ -19,10 +18,10 @@ import { AdditionalInferenceSpecification, InferenceSpecification } from './infe
 import { DriftCheckBaselines, ModelMetrics } from './metrics';
 import { ModelCardStatus, ModelPackageModelCard } from './model-card';
 import { ModelData } from './model-data';
+import { ModelPackageGrants } from './model-package-grants';
 import { IModelPackageGroup } from './model-package-group';
 import { renderAdditionalInferenceSpecifications, renderInferenceSpecification, renderModelData } from './private/inference';
 import { renderDriftCheckBaselines, renderModelMetrics } from './private/metrics';
-import { APPROVE_ACTIONS, VERSION_READ_ACTIONS } from './private/perms';
 import { renderValidationSpecification } from './private/transform';
 import {
   SAGEMAKER_NAME_MAX_LENGTH,
@@ -67,15 +66,24 @@ export interface IModelPackage extends IResource, sagemakerRefs.IModelPackageRef
   readonly modelPackageName: string;
 
   /**
+   * The grants on this package (`read`, `approve`, `deploy`).
+   */
+  readonly grants: ModelPackageGrants;
+
+  /**
    * Grants describing the model package (`sagemaker:DescribeModelPackage`,
    * `sagemaker:BatchDescribeModelPackage`), and decrypting it when it is encrypted with a KMS key
    * this library knows of.
+   *
+   * [disable-awslint:no-grants]
    */
   grantRead(grantee: iam.IGrantable): iam.Grant;
 
   /**
    * Grants changing the approval status of the version (`sagemaker:UpdateModelPackage`), plus
    * reading it to decide.
+   *
+   * [disable-awslint:no-grants]
    */
   grantApprove(grantee: iam.IGrantable): iam.Grant;
 
@@ -83,6 +91,8 @@ export interface IModelPackage extends IResource, sagemakerRefs.IModelPackageRef
    * Grants what the execution role of a model built from this package needs: reading the package
    * (as `grantRead`) and, for a package defined in this app, pulling its ECR images and reading its
    * model data. For an imported package, the owner of its images and model data must share them.
+   *
+   * [disable-awslint:no-grants]
    */
   grantDeploy(grantee: iam.IGrantable): iam.Grant;
 }
@@ -95,7 +105,7 @@ export abstract class ModelPackageBase extends Resource implements IModelPackage
   public abstract readonly modelPackageName: string;
 
   /** The KMS key that encrypts the package, when known: readers may decrypt with it. */
-  protected keyForReaders?: kms.IKey;
+  protected keyForReaders?: kmsRefs.IKeyRef;
 
   /** Whether the package is a version (undefined when unknown, as for imports by token). */
   protected versioned?: boolean;
@@ -104,38 +114,65 @@ export abstract class ModelPackageBase extends Resource implements IModelPackage
     return { modelPackageArn: this.modelPackageArn };
   }
 
+  /**
+   * The grants on this package (`read`, `approve`, `deploy`).
+   */
+  public get grants(): ModelPackageGrants {
+    return ModelPackageGrants.fromModelPackage(this);
+  }
+
+  /**
+   * The KMS key readers may decrypt with (used by `ModelPackageGrants`).
+   *
+   * @internal
+   */
+  public get _keyForReaders(): kmsRefs.IKeyRef | undefined {
+    return this.keyForReaders;
+  }
+
+  /**
+   * Whether the package is a version (used by `ModelPackageGrants`).
+   *
+   * @internal
+   */
+  public get _versioned(): boolean | undefined {
+    return this.versioned;
+  }
+
+  /**
+   * Grants reading the package; the same as `grants.read()`.
+   *
+   * [disable-awslint:no-grants]
+   */
   public grantRead(grantee: iam.IGrantable): iam.Grant {
-    const grant = iam.Grant.addToPrincipal({ grantee, actions: VERSION_READ_ACTIONS, resourceArns: [this.modelPackageArn] });
-    return this.withKeyGrant(grant, grantee);
+    return this.grants.read(grantee);
   }
 
+  /**
+   * Grants approving the version; the same as `grants.approve()`.
+   *
+   * [disable-awslint:no-grants]
+   */
   public grantApprove(grantee: iam.IGrantable): iam.Grant {
-    if (this.versioned === false) {
-      throw new Error(`grantApprove: ${this.node.path} is an unversioned model package; approval applies only to versions `
-        + '(packages in a model package group)');
-    }
-    const grant = iam.Grant.addToPrincipal({
-      grantee,
-      actions: [...APPROVE_ACTIONS, ...VERSION_READ_ACTIONS],
-      resourceArns: [this.modelPackageArn],
-    });
-    return this.withKeyGrant(grant, grantee);
+    return this.grants.approve(grantee);
   }
 
+  /**
+   * Grants what a model built from the package needs; the same as `grants.deploy()`.
+   *
+   * [disable-awslint:no-grants]
+   */
   public grantDeploy(grantee: iam.IGrantable): iam.Grant {
-    const grant = this.grantRead(grantee);
-    this.grantArtifacts(grantee);
-    return grant;
+    return this.grants.deploy(grantee);
   }
 
-  /** Grants pulling the package's images and reading its model data, where this app knows them. */
-  protected grantArtifacts(_grantee: iam.IGrantable): void {}
-
-  /** Adds decrypting with the package's key (when known) to `grant`, so the returned grant covers both. */
-  private withKeyGrant(grant: iam.Grant, grantee: iam.IGrantable): iam.Grant {
-    const keyGrant = this.keyForReaders?.grantDecrypt(grantee);
-    return keyGrant ? grant.combine(keyGrant) : grant;
-  }
+  /**
+   * Grants pulling the package's images and reading its model data, where this app knows them
+   * (used by `ModelPackageGrants`).
+   *
+   * @internal
+   */
+  public _bindArtifacts(_grantee: iam.IGrantable): void {}
 }
 
 /**
@@ -275,7 +312,7 @@ export interface ModelPackageOptions {
    *
    * @default - an AWS owned key
    */
-  readonly encryptionKey?: kms.IKey;
+  readonly encryptionKey?: kmsRefs.IKeyRef;
 
   /**
    * The URI of the model's source, for example the ARN of the model package it was cloned from or
@@ -325,6 +362,8 @@ export interface ModelPackageProps extends ModelPackageOptions {
    * account, in which case the group's ARN is used and the group's resource policy must allow
    * `sagemaker:CreateModelPackage`). Give this or `modelPackageName`.
    *
+   *
+   * An `IModelPackageGroup` rather than a reference: the package needs the group's name and environment (name in the same account, ARN across accounts) and orders itself after an owned group. [disable-awslint:prefer-ref-interface]
    * @default - an unversioned package named `modelPackageName`
    */
   readonly modelPackageGroup?: IModelPackageGroup;
@@ -406,17 +445,27 @@ export class ModelPackage extends ModelPackageBase {
    */
   public readonly modelPackageVersion?: string;
 
-  /** The group the version is registered in; undefined for an unversioned package. */
+  /**
+   * The group the version is registered in; undefined for an unversioned package.
+   *
+   *
+   * An `IModelPackageGroup` rather than a reference: the package needs the group's name and environment (name in the same account, ARN across accounts) and orders itself after an owned group. [disable-awslint:prefer-ref-interface]
+   * @attribute
+   */
   public readonly modelPackageGroup?: IModelPackageGroup;
 
   /** The KMS key that encrypts the package, if one was given. */
-  public readonly encryptionKey?: kms.IKey;
+  public readonly encryptionKey?: kmsRefs.IKeyRef;
 
   private readonly resource: sagemaker.CfnModelPackage;
   /** The images and model data of the package, for grantDeploy(). */
   private readonly artifacts: { readonly image?: ContainerImage; readonly modelData?: ModelData }[];
 
-  constructor(scope: Construct, id: string, props: ModelPackageProps) {
+  /**
+   * @param props give `modelPackageGroup` (a version) or `modelPackageName` (an unversioned package),
+   * and an `inferenceSpecification` or a `sourceAlgorithm`; both choices are checked at synth time.
+   */
+  constructor(scope: Construct, id: string, props: ModelPackageProps = {}) {
     super(scope, id, { physicalName: props.modelPackageName });
     const errors: string[] = [];
     const versioned = props.modelPackageGroup !== undefined;
@@ -515,7 +564,7 @@ export class ModelPackage extends ModelPackageBase {
       task: props.task,
       samplePayloadUrl: props.samplePayloadUrl,
       modelCard: props.modelCard && { modelCardContent: props.modelCard.content, modelCardStatus: props.modelCard.status },
-      securityConfig: props.encryptionKey && { kmsKeyId: props.encryptionKey.keyArn },
+      securityConfig: props.encryptionKey && { kmsKeyId: props.encryptionKey.keyRef.keyArn },
       sourceUri: props.sourceUri,
       skipModelValidation: props.skipModelValidation === undefined ? undefined : (props.skipModelValidation ? 'All' : 'None'),
       certifyForMarketplace: props.certifyForMarketplace,
@@ -561,7 +610,8 @@ export class ModelPackage extends ModelPackageBase {
     }
   }
 
-  protected grantArtifacts(grantee: iam.IGrantable): void {
+  /** @internal */
+  public _bindArtifacts(grantee: iam.IGrantable): void {
     for (const artifact of this.artifacts) {
       artifact.image?.bind(this, grantee);
       artifact.modelData?.bind(this, grantee);
@@ -636,7 +686,7 @@ export class ModelPackage extends ModelPackageBase {
     return errors;
   }
 
-  private keyRegionErrors(property: string, key: kms.IKey | undefined): string[] {
+  private keyRegionErrors(property: string, key: kmsRefs.IKeyRef | undefined): string[] {
     const region = Stack.of(this).region;
     if (key && Token.compareStrings(key.env.region, region) === TokenComparison.DIFFERENT) {
       return [`${property} must be in the package's region ${region}, got a key in region ${key.env.region}`];

@@ -118,6 +118,8 @@ export interface ImageConfig {
    *
    * For a function given by ARN, use `lambda.Function.fromFunctionArn()`.
    *
+   *
+   * A `lambda.IFunction` rather than a reference: the model's role is granted to invoke it. [disable-awslint:prefer-ref-interface]
    * @default - the registry needs no authentication
    */
   readonly repositoryCredentialsProvider?: lambda.IFunction;
@@ -164,6 +166,8 @@ export interface ContainerDefinition {
    * The model's execution role is granted `sagemaker:DescribeModelPackage` on the package. The
    * role must also be able to pull the package's images and read its model data.
    *
+   *
+   * An `IModelPackage` rather than a reference: the model grants its role what deploying the package needs (`grantDeploy`). [disable-awslint:prefer-ref-interface]
    * @default - none: give `image`
    */
   readonly modelPackage?: IModelPackage;
@@ -255,6 +259,8 @@ export interface ModelAttributes {
   /**
    * The execution role of the model.
    *
+   *
+   * An `iam.IRole` rather than a reference: `addToRolePolicy` and grants to the model go to this role. [disable-awslint:prefer-ref-interface]
    * @default - unknown: `addToRolePolicy` does nothing and grants to the model go nowhere
    */
   readonly role?: iam.IRole;
@@ -262,6 +268,8 @@ export interface ModelAttributes {
   /**
    * The security groups of the model, when it is in a VPC.
    *
+   *
+   * Security groups rather than references: they make up the model's `connections`. [disable-awslint:prefer-ref-interface]
    * @default - unknown: the model's `connections` cannot be used
    */
   readonly securityGroups?: ec2.ISecurityGroup[];
@@ -339,6 +347,8 @@ export interface ModelProps {
    * private-registry credential providers. Logs, metrics and VPC permissions are up to the role's
    * owner.
    *
+   *
+   * An `iam.IRole` rather than a reference: the model grants this role what its containers need. [disable-awslint:prefer-ref-interface]
    * @see https://docs.aws.amazon.com/sagemaker/latest/dg/sagemaker-roles.html#sagemaker-roles-createmodel-perms
    * @default - a new role with least privilege and no AWS managed policy: CloudWatch Logs on
    * `/aws/sagemaker/*` log groups, `cloudwatch:PutMetricData`, `ecr:GetAuthorizationToken`,
@@ -349,6 +359,8 @@ export interface ModelProps {
   /**
    * The VPC the model's containers run in.
    *
+   *
+   * An `ec2.IVpc` rather than a reference: the model selects subnets from it and creates its security group in it. [disable-awslint:prefer-ref-interface]
    * @default - the model is not in a VPC
    */
   readonly vpc?: ec2.IVpc;
@@ -364,6 +376,8 @@ export interface ModelProps {
    * The security groups of the model's network interfaces (at most 5); only with `vpc`, and not
    * with `allowAllOutbound`.
    *
+   *
+   * Security groups rather than references: they make up the model's `connections`. [disable-awslint:prefer-ref-interface]
    * @default - a new security group in `vpc`, when a VPC is given
    */
   readonly securityGroups?: ec2.ISecurityGroup[];

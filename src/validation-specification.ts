@@ -1,4 +1,5 @@
-import { Size, aws_iam as iam, aws_kms as kms } from 'aws-cdk-lib';
+import { Size, aws_iam as iam } from 'aws-cdk-lib';
+import { aws_kms as kmsRefs } from 'aws-cdk-lib/interfaces';
 import { InstanceType } from './instance-type';
 
 /**
@@ -119,7 +120,7 @@ export interface TransformOutput {
    *
    * @default - the bucket's default encryption
    */
-  readonly encryptionKey?: kms.IKey;
+  readonly encryptionKey?: kmsRefs.IKeyRef;
 }
 
 /**
@@ -142,7 +143,7 @@ export interface TransformResources {
    *
    * @default - an AWS managed key
    */
-  readonly volumeEncryptionKey?: kms.IKey;
+  readonly volumeEncryptionKey?: kmsRefs.IKeyRef;
 }
 
 /**
@@ -210,6 +211,8 @@ export interface ValidationSpecification {
   /**
    * The role SageMaker assumes to run the validation job. When the package owns the images and
    * model data (ECR repositories, buckets, assets), the role is granted pull and read on them.
+   *
+   * An `iam.IRole` rather than a reference: the package grants this role pull and read access to its images and model data. [disable-awslint:prefer-ref-interface]
    */
   readonly role: iam.IRole;
 

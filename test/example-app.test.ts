@@ -1,12 +1,12 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { buildRegistryApp, PRODUCTION, STAGING_ACCOUNT } from '../examples/registry-app';
-import { LatestApprovedModelPackage } from '../src';
+import { ModelPackageGroup } from '../src';
 
 /** The example app, synthesized once for all tests (with cdk-nag's AwsSolutions checks). */
 function synthExample(): { stacks: Stack[]; app: App } {
   // A fixed nonce keeps the deploy-time lookup (refreshed on every deployment) deterministic.
-  const app = new App({ context: { [LatestApprovedModelPackage.NONCE_CONTEXT_KEY]: 'snapshot' } });
+  const app = new App({ context: { [ModelPackageGroup.LOOKUP_NONCE_CONTEXT_KEY]: 'snapshot' } });
   const stacks = buildRegistryApp(app);
   app.synth();
   return { app, stacks };

@@ -1287,3 +1287,49 @@ describe('ModelPackageGroup tags', () => {
     });
   });
 });
+
+/**
+ * Mistakes that the property tests (test/property) found synthesizing into templates that cfn-lint
+ * rejects; each is now reported at synth time.
+ */
+describe('ModelPackageGroup: mistakes the property tests found', () => {
+  test('RemovalPolicy.SNAPSHOT is an error (groups have no snapshots)', () => {
+    // GIVEN
+    const { stack } = newStack();
+
+    // WHEN
+    const create = () => new ModelPackageGroup(stack, 'Group', { removalPolicy: RemovalPolicy.SNAPSHOT });
+
+    // THEN
+    expect(create).toThrow('Invalid ModelPackageGroup Stack/Group:\n  - removalPolicy must be RemovalPolicy.DESTROY, RemovalPolicy.RETAIN or '
+      + 'RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE (AWS::SageMaker::ModelPackageGroup has no snapshots, so CloudFormation rejects '
+      + 'DeletionPolicy Snapshot), got RemovalPolicy.SNAPSHOT');
+  });
+
+  test.each([RemovalPolicy.DESTROY, RemovalPolicy.RETAIN, RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE])('removal policy %s is fine', (removalPolicy) => {
+    // GIVEN
+    const { stack } = newStack();
+
+    // WHEN
+    new ModelPackageGroup(stack, 'Group', { removalPolicy });
+
+    // THEN
+    Template.fromStack(stack).resourceCountIs(GROUP_TYPE, 1);
+  });
+
+  test('a version added with an approval status that is not a ModelApprovalStatus value is an error', () => {
+    // GIVEN
+    const { stack } = newStack();
+    const group = new ModelPackageGroup(stack, 'Group');
+
+    // WHEN
+    const add = () => group.addModelPackage('Version', {
+      sourceAlgorithm: { algorithmName: 'xgboost' },
+      approvalStatus: 'APPROVED' as ModelApprovalStatus,
+    });
+
+    // THEN
+    expect(add).toThrow('Invalid ModelPackage Stack/Group/Version:\n'
+      + "  - approvalStatus must be one of 'Approved', 'Rejected', 'PendingManualApproval' (ModelApprovalStatus), got 'APPROVED'");
+  });
+});

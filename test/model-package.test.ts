@@ -1950,3 +1950,136 @@ describe('ModelPackage: more rules', () => {
     ]);
   });
 });
+
+/**
+ * Mistakes that the property tests (test/property) found synthesizing into templates that cfn-lint
+ * rejects; each is now reported at synth time.
+ */
+describe('ModelPackage: mistakes the property tests found', () => {
+  test('RemovalPolicy.SNAPSHOT is an error (model packages have no snapshots)', () => {
+    expect(problemsOf((stack) => versionProps(stack, { removalPolicy: RemovalPolicy.SNAPSHOT }))).toEqual([
+      'removalPolicy must be RemovalPolicy.DESTROY, RemovalPolicy.RETAIN or RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE '
+      + '(AWS::SageMaker::ModelPackage has no snapshots, so CloudFormation rejects DeletionPolicy Snapshot), got RemovalPolicy.SNAPSHOT',
+    ]);
+  });
+
+  test.each(['approved', 'Pending', 'Approved '])('approval status %j, not a ModelApprovalStatus value, is an error', (status) => {
+    expect(problemsOf((stack) => versionProps(stack, { approvalStatus: status as ModelApprovalStatus }))).toEqual([
+      `approvalStatus must be one of 'Approved', 'Rejected', 'PendingManualApproval' (ModelApprovalStatus), got '${status}'`,
+    ]);
+  });
+
+  test('a model card status that is not a ModelCardStatus value is an error', () => {
+    expect(problemsOf((stack) => versionProps(stack, { modelCard: { content: '{}', status: 'draft' as ModelCardStatus } }))).toEqual([
+      "modelCard.status must be one of 'Draft', 'PendingReview', 'Approved', 'Archived' (ModelCardStatus), got 'draft'",
+    ]);
+  });
+
+  test('transform job settings that are not values of their enums are errors', () => {
+    expect(problemsOf((stack) => versionProps(stack, {
+      validationSpecification: {
+        role: newRole(stack),
+        profile: {
+          profileName: 'smoke',
+          transformJob: transformJob({
+            input: {
+              s3Uri: 's3://artifacts/in/',
+              dataType: 's3prefix' as TransformInputDataType,
+              compressionType: 'gzip' as CompressionType,
+              splitType: 'Lines' as SplitType,
+            },
+            output: { s3OutputPath: 's3://artifacts/out/', assembleWith: 'line' as AssembleWith },
+            batchStrategy: 'single' as BatchStrategy,
+          }),
+        },
+      },
+    }))).toEqual([
+      `${TRANSFORM}.input.dataType must be one of 'S3Prefix', 'ManifestFile', 'AugmentedManifestFile' (TransformInputDataType), got 's3prefix'`,
+      `${TRANSFORM}.input.compressionType must be one of 'None', 'Gzip' (CompressionType), got 'gzip'`,
+      `${TRANSFORM}.input.splitType must be one of 'None', 'Line', 'RecordIO', 'TFRecord' (SplitType), got 'Lines'`,
+      `${TRANSFORM}.output.assembleWith must be one of 'None', 'Line' (AssembleWith), got 'line'`,
+      `${TRANSFORM}.batchStrategy must be one of 'MultiRecord', 'SingleRecord' (BatchStrategy), got 'single'`,
+    ]);
+  });
+
+  test('instance types SageMaker does not support for the use are errors, with the sizes of the family it does support', () => {
+    const message = errorOf(() => {
+      const { stack } = newStack();
+      new ModelPackage(stack, 'Package', unversionedProps({
+        inferenceSpecification: unversionedSpec({
+          supportedRealtimeInferenceInstanceTypes: [InstanceType.of('ml.m5.huge')],
+          supportedTransformInstanceTypes: [InstanceType.T2_MEDIUM],
+        }),
+      }));
+    });
+    expect(message.split('\n  - ').slice(1)).toEqual([
+      "inferenceSpecification.supportedRealtimeInferenceInstanceTypes[0] must be an instance type SageMaker supports for real-time inference, got 'ml.m5.huge' "
+      + '(the ml.m5 types SageMaker supports for real-time inference are ml.m5.large, ml.m5.xlarge, ml.m5.2xlarge, ml.m5.4xlarge, ml.m5.12xlarge, ml.m5.24xlarge)',
+      "inferenceSpecification.supportedTransformInstanceTypes[0] must be an instance type SageMaker supports for batch transform, got 'ml.t2.medium' "
+      + '(SageMaker has no ml.t2 instance types for batch transform; for example ml.m5.xlarge or ml.c5.xlarge)',
+    ]);
+  });
+
+  test('the instance type of the validation transform job must be one SageMaker supports for batch transform', () => {
+    expect(problemsOf((stack) => versionProps(stack, {
+      validationSpecification: {
+        role: newRole(stack),
+        profile: { profileName: 'smoke', transformJob: transformJob({ resources: { instanceType: InstanceType.C5_LARGE } }) },
+      },
+    }))).toEqual([
+      `${TRANSFORM}.resources.instanceType must be an instance type SageMaker supports for batch transform, got 'ml.c5.large' `
+      + '(the ml.c5 types SageMaker supports for batch transform are ml.c5.xlarge, ml.c5.2xlarge, ml.c5.4xlarge, ml.c5.9xlarge, ml.c5.18xlarge)',
+    ]);
+  });
+
+  test('instance types given as tokens are not checked', () => {
+    const { stack } = newStack();
+    const type = InstanceType.of(new CfnParameter(stack, 'Type').valueAsString);
+    new ModelPackage(stack, 'Package', unversionedProps({
+      inferenceSpecification: unversionedSpec({ supportedRealtimeInferenceInstanceTypes: [type], supportedTransformInstanceTypes: [type] }),
+    }));
+    Template.fromStack(stack).resourceCountIs(PACKAGE_TYPE, 1);
+  });
+
+  test.each([
+    ['DEL', 'a\u007fb', 'U+007F', '"a\\u007fb"'],
+    ['a C1 control character', 'a\u0090b', 'U+0090', '"a\\u0090b"'],
+    ['an unpaired surrogate', 'a\ud800b', 'U+D800', '"a\\ud800b"'],
+    ['the non-character U+FFFF', 'a\uffffb', 'U+FFFF', '"a\\uffffb"'],
+  ])('free text with %s, which no template can carry, is an error', (_, value, code, shown) => {
+    expect(problemsOf((stack) => versionProps(stack, {
+      inferenceSpecification: minimalSpec({ containers: [container({ environment: { MODE: value } })] }),
+      metadata: { commitId: value },
+    }))).toEqual([
+      `metadata.commitId must not contain ${code} (a control character, non-character or unpaired surrogate), which a CloudFormation `
+      + `template cannot carry (YAML-based tools such as cfn-lint cannot read the template), got ${shown}`,
+      `${CONTAINER}.environment.MODE must not contain ${code} (a control character, non-character or unpaired surrogate), which a CloudFormation `
+      + `template cannot carry (YAML-based tools such as cfn-lint cannot read the template), got ${shown}`,
+    ]);
+  });
+
+  test('line breaks, tabs, U+0085 and emoji in free text are fine', () => {
+    const { stack } = newStack();
+    new ModelPackage(stack, 'Package', versionProps(stack, {
+      inferenceSpecification: minimalSpec({ containers: [container({ environment: { MODE: 'a\nb\tc\u0085d 😀' } })] }),
+    }));
+    Template.fromStack(stack).hasResourceProperties(PACKAGE_TYPE, {
+      InferenceSpecification: { Containers: [Match.objectLike({ Environment: { MODE: 'a\nb\tc\u0085d 😀' } })] },
+    });
+  });
+
+  test('model data in a bucket whose S3 URI is longer than 1024 characters is an error', () => {
+    const key = `${'k'.repeat(1010)}.tar.gz`;
+    const uri = `s3://model-artifacts/${key}`;
+    expect(problemsOf((stack) => {
+      const bucket = s3.Bucket.fromBucketName(stack, 'Bucket', 'model-artifacts');
+      return versionProps(stack, {
+        inferenceSpecification: minimalSpec({ containers: [container({ modelData: ModelData.fromBucket(bucket, key) })] }),
+        sourceAlgorithm: { algorithmName: 'xgboost', modelData: ModelData.fromBucket(bucket, key) },
+      });
+    })).toEqual([
+      `${CONTAINER}.modelData must be between 1 and 1024 characters long, got ${uri.length} characters: '${uri.slice(0, 80)}...'`,
+      `sourceAlgorithm.modelData must be between 1 and 1024 characters long, got ${uri.length} characters: '${uri.slice(0, 80)}...'`,
+    ]);
+  });
+});

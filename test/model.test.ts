@@ -1771,3 +1771,86 @@ describe('Model names in ARNs (SageMaker lower-cases them)', () => {
     expect(modelProperties(stack).ModelName).toBe('ChurnModel');
   });
 });
+
+/**
+ * Mistakes that the property tests (test/property) found synthesizing into templates that cfn-lint
+ * rejects; each is now reported at synth time.
+ */
+describe('Model: mistakes the property tests found', () => {
+  test('RemovalPolicy.SNAPSHOT is an error (models have no snapshots)', () => {
+    // GIVEN
+    const { stack } = newStack();
+
+    // WHEN
+    const message = errorOf(() => new Model(stack, 'Model', { containers: [{ image: registryImage() }], removalPolicy: RemovalPolicy.SNAPSHOT }));
+
+    // THEN
+    expect(message).toBe(`Invalid Model ${MODEL_PATH}:\n  - removalPolicy must be RemovalPolicy.DESTROY, RemovalPolicy.RETAIN or `
+      + 'RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE (AWS::SageMaker::Model has no snapshots, so CloudFormation rejects DeletionPolicy Snapshot), '
+      + 'got RemovalPolicy.SNAPSHOT');
+  });
+
+  test('an inference execution mode that is not an InferenceExecutionMode value is an error', () => {
+    // GIVEN
+    const { stack } = newStack();
+
+    // WHEN
+    const message = errorOf(() => new Model(stack, 'Model', {
+      containers: [{ image: registryImage() }],
+      inferenceExecutionMode: 'serial' as InferenceExecutionMode,
+    }));
+
+    // THEN
+    expect(message).toBe(`Invalid Model ${MODEL_PATH}:\n  - inferenceExecutionMode must be one of 'Serial', 'Direct' (InferenceExecutionMode), got 'serial'`);
+  });
+
+  test('container settings that are not values of their enums are errors', () => {
+    // GIVEN
+    const { stack } = newStack();
+
+    // WHEN
+    const message = errorOf(() => new Model(stack, 'Model', {
+      containers: [{
+        image: registryImage(),
+        mode: 'multi' as ContainerMode,
+        modelCacheSetting: 'On' as ModelCacheSetting,
+        imageConfig: { repositoryAccessMode: 'ECR' as RepositoryAccessMode },
+      }],
+    }));
+
+    // THEN
+    expect(message.split('\n  - ')).toEqual(expect.arrayContaining([
+      "containers[0].mode must be one of 'SingleModel', 'MultiModel' (ContainerMode), got 'multi'",
+      "containers[0].modelCacheSetting must be one of 'Enabled', 'Disabled' (ModelCacheSetting), got 'On'",
+      "containers[0].imageConfig.repositoryAccessMode must be one of 'Platform', 'Vpc' (RepositoryAccessMode), got 'ECR'",
+    ]));
+  });
+
+  test('model data in a bucket whose S3 URI is longer than 1024 characters is an error', () => {
+    // GIVEN
+    const { stack } = newStack();
+    const bucket = s3.Bucket.fromBucketName(stack, 'Bucket', 'model-artifacts');
+    const key = `${'k'.repeat(1010)}.tar.gz`;
+    const uri = `s3://model-artifacts/${key}`;
+
+    // WHEN
+    const message = errorOf(() => new Model(stack, 'Model', { containers: [{ image: registryImage(), modelData: ModelData.fromBucket(bucket, key) }] }));
+
+    // THEN
+    expect(message).toBe(`Invalid containers[0] of Model ${MODEL_PATH}:\n`
+      + `  - containers[0].modelData must be between 1 and 1024 characters long, got ${uri.length} characters: '${uri.slice(0, 80)}...'`);
+  });
+
+  test('an environment value with DEL, which no template can carry, is an error', () => {
+    // GIVEN
+    const { stack } = newStack();
+
+    // WHEN
+    const message = errorOf(() => new Model(stack, 'Model', { containers: [{ image: registryImage(), environment: { MODE: 'a\u007f' } }] }));
+
+    // THEN
+    expect(message).toBe(`Invalid containers[0] of Model ${MODEL_PATH}:\n  - containers[0].environment.MODE must not contain U+007F `
+      + '(a control character, non-character or unpaired surrogate), which a CloudFormation template cannot carry (YAML-based tools such as '
+      + 'cfn-lint cannot read the template), got "a\\u007f"');
+  });
+});

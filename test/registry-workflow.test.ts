@@ -2,7 +2,6 @@ import { App, CfnElement, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { IConstruct } from 'constructs';
 import {
-  LatestApprovedModelPackage,
   LookupRefresh,
   Model,
   ModelApprovalStatus,
@@ -40,7 +39,8 @@ function errorOf(fn: () => unknown): string {
 describe('latestApprovedModelPackage', () => {
   test('an owned group: a custom resource with the group name, after the group, and a lookup function with list rights', () => {
     // GIVEN
-    const app = new App({ context: { [LatestApprovedModelPackage.NONCE_CONTEXT_KEY]: 'fixed' } });
+    const app = new App({ context: { [ModelPackageGroup.LOOKUP_NONCE_CONTEXT_KEY]: 'fixed' } });
+    expect(ModelPackageGroup.LOOKUP_NONCE_CONTEXT_KEY).toBe('cdk-sagemaker-registry:lookupNonce');
     const stack = new Stack(app, 'Stack', { env: { account: ACCOUNT, region: REGION } });
     const group = new ModelPackageGroup(stack, 'Group', { modelPackageGroupName: 'churn' });
 
@@ -95,8 +95,8 @@ describe('latestApprovedModelPackage', () => {
   test('EVERY_DEPLOYMENT (the default) without a fixed nonce carries the synthesis time; ON_CHANGE carries nothing', () => {
     const { stack } = newStack();
     const group = ModelPackageGroup.fromModelPackageGroupName(stack, 'Group', 'churn');
-    const every = new LatestApprovedModelPackage(stack, 'Every', { modelPackageGroup: group });
-    const onChange = new LatestApprovedModelPackage(stack, 'OnChange', { modelPackageGroup: group, refresh: LookupRefresh.ON_CHANGE });
+    const every = group.latestApprovedModelPackage(stack, 'Every');
+    const onChange = group.latestApprovedModelPackage(stack, 'OnChange', { refresh: LookupRefresh.ON_CHANGE });
 
     const template = Template.fromStack(stack).toJSON();
     expect(template.Resources[logicalIdOf(every.node.findChild('Resource'))].Properties.Refresh)

@@ -603,3 +603,53 @@ describe('ApprovalTransitions', () => {
     expect([APPROVED, REJECTED, PENDING]).toEqual(['Approved', 'Rejected', 'PendingManualApproval']);
   });
 });
+
+/**
+ * Mistakes that the property tests (test/property) found synthesizing into templates that cfn-lint
+ * rejects (or failing with an error that does not name the property); each is now reported where
+ * the value is given.
+ */
+describe('Shared types: mistakes the property tests found', () => {
+  test.each([
+    ['U+0085 (whitespace to CloudFormation)', 'registry/image:1\u0085x'],
+    ['a control character', 'registry/image:1\u001cx'],
+    ['DEL', 'registry/image:1\u007f'],
+    ['an unpaired surrogate', 'registry/image:\ud800'],
+  ])('ContainerImage.fromRegistry rejects a URI with %s', (_, uri) => {
+    expect(errorOf(() => ContainerImage.fromRegistry(uri))).toBe(
+      `ContainerImage.fromRegistry: imageUri must be 1-255 characters without whitespace or control characters, got '${uri}' (${uri.length} characters)`);
+  });
+
+  test.each(['', 'my tag', '-leading', '.hidden', 'a/b', 'sha256:abc', 'v1\u0085', 'x'.repeat(129)])(
+    'ContainerImage.fromEcrRepository rejects the tag or digest %j', (tag) => {
+      // GIVEN
+      const { stack } = newStack();
+      const repository = ecr.Repository.fromRepositoryName(stack, 'Images', 'churn-inference');
+
+      // THEN
+      expect(errorOf(() => ContainerImage.fromEcrRepository(repository, tag))).toBe('ContainerImage.fromEcrRepository: tagOrDigest must be an '
+        + 'image tag (1-128 letters, digits, underscores, dots and hyphens, not starting with a dot or hyphen; pattern ^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$) '
+        + `or a digest 'sha256:' followed by 64 hexadecimal digits, got ${JSON.stringify(tag)} (${tag.length} characters)`);
+    });
+
+  test.each(['latest', '1.7-1', '_build.2', 'x'.repeat(128), DIGEST])('ContainerImage.fromEcrRepository accepts the tag or digest %j', (tag) => {
+    // GIVEN
+    const { stack } = newStack();
+    const repository = ecr.Repository.fromRepositoryName(stack, 'Images', 'churn-inference');
+
+    // THEN
+    expect(() => ContainerImage.fromEcrRepository(repository, tag)).not.toThrow();
+    expect(() => ContainerImage.fromEcrRepository(repository, new CfnParameter(stack, 'Tag').valueAsString)).not.toThrow();
+  });
+
+  test.each([
+    ['b1', 'Bucket name must be at least 3 and no more than 63 characters'],
+    ['My_Bucket', 'Bucket name must only contain lowercase characters and the symbols, period (.) and dash (-) (offset: 0); '
+      + 'Bucket name must start with a lowercase character or number (offset: 0)'],
+  ])('ModelData.fromS3Url and fromS3Prefix reject the bucket %j with the rule it breaks', (bucket, reason) => {
+    expect(errorOf(() => ModelData.fromS3Url(`s3://${bucket}/model.tar.gz`))).toBe(
+      `ModelData.fromS3Url: url must name a valid S3 bucket (${reason}), got bucket '${bucket}' in 's3://${bucket}/model.tar.gz'`);
+    expect(errorOf(() => ModelData.fromS3Prefix(`s3://${bucket}/models/`))).toBe(
+      `ModelData.fromS3Prefix: url must name a valid S3 bucket (${reason}), got bucket '${bucket}' in 's3://${bucket}/models/'`);
+  });
+});

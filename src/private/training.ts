@@ -21,6 +21,7 @@ import {
   TrainingChannel,
   TrainingSpecification,
 } from '../training-specification';
+import { grantKey } from './keys';
 
 /** `ChannelSpecification.Name` and `Channel.ChannelName`. */
 const CHANNEL_NAME_PATTERN = /^[A-Za-z0-9.\-_]+$/;
@@ -269,8 +270,8 @@ export function renderAlgorithmValidationSpecification(
   const at = `${property}.profile`;
   errors.push(...validateSageMakerName(`${at}.profileName`, profile.profileName));
   const trainingJob = renderTrainingJob(`${at}.trainingJob`, profile.trainingJob, context.training, errors);
-  profile.trainingJob.output.encryptionKey?.grantEncryptDecrypt(spec.role);
-  profile.trainingJob.resources.volumeEncryptionKey?.grantEncryptDecrypt(spec.role);
+  grantKey(profile.trainingJob.output.encryptionKey, spec.role, 'encryptDecrypt');
+  grantKey(profile.trainingJob.resources.volumeEncryptionKey, spec.role, 'encryptDecrypt');
 
   let transformJob;
   if (profile.transformJob) {
@@ -285,8 +286,8 @@ export function renderAlgorithmValidationSpecification(
         + `(${supported.join(', ')}), got '${instanceType}'`);
     }
     transformJob = renderTransformJob(`${at}.transformJob`, profile.transformJob, errors);
-    profile.transformJob.output.encryptionKey?.grantEncrypt(spec.role);
-    profile.transformJob.resources.volumeEncryptionKey?.grantEncryptDecrypt(spec.role);
+    grantKey(profile.transformJob.output.encryptionKey, spec.role, 'encrypt');
+    grantKey(profile.transformJob.resources.volumeEncryptionKey, spec.role, 'encryptDecrypt');
   }
   return {
     validationRole: spec.role.roleArn,
@@ -348,13 +349,13 @@ function renderTrainingJob(at: string, job: TrainingJobDefinition, training: Tra
     }),
     outputDataConfig: {
       s3OutputPath: job.output.s3OutputPath,
-      kmsKeyId: job.output.encryptionKey?.keyArn,
+      kmsKeyId: job.output.encryptionKey?.keyRef.keyArn,
     },
     resourceConfig: {
       instanceType: job.resources.instanceType.toString(),
       instanceCount: job.resources.instanceCount ?? 1,
       volumeSizeInGb,
-      volumeKmsKeyId: job.resources.volumeEncryptionKey?.keyArn,
+      volumeKmsKeyId: job.resources.volumeEncryptionKey?.keyRef.keyArn,
     },
     stoppingCondition: { maxRuntimeInSeconds },
   };

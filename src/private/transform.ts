@@ -17,6 +17,7 @@ import {
   TransformJobDefinition,
   ValidationSpecification,
 } from '../validation-specification';
+import { grantKey } from './keys';
 
 /** Renders a transform job definition, collecting problems and granting the role what the job needs. */
 export function renderTransformJob(
@@ -62,12 +63,12 @@ export function renderTransformJob(
       s3OutputPath: job.output.s3OutputPath,
       accept: job.output.accept,
       assembleWith: job.output.assembleWith,
-      kmsKeyId: job.output.encryptionKey?.keyArn,
+      kmsKeyId: job.output.encryptionKey?.keyRef.keyArn,
     },
     transformResources: {
       instanceType: job.resources.instanceType.toString(),
       instanceCount: job.resources.instanceCount ?? 1,
-      volumeKmsKeyId: job.resources.volumeEncryptionKey?.keyArn,
+      volumeKmsKeyId: job.resources.volumeEncryptionKey?.keyRef.keyArn,
     },
     batchStrategy: job.batchStrategy,
     environment: job.environment,
@@ -84,8 +85,8 @@ export function renderValidationSpecification(
   const profile = spec.profile;
   errors.push(...validateSageMakerName(`${property}.profile.profileName`, profile.profileName));
   const job = renderTransformJob(`${property}.profile.transformJob`, profile.transformJob, errors);
-  profile.transformJob.output.encryptionKey?.grantEncrypt(spec.role);
-  profile.transformJob.resources.volumeEncryptionKey?.grantEncryptDecrypt(spec.role);
+  grantKey(profile.transformJob.output.encryptionKey, spec.role, 'encrypt');
+  grantKey(profile.transformJob.resources.volumeEncryptionKey, spec.role, 'encryptDecrypt');
   return {
     validationRole: spec.role.roleArn,
     validationProfiles: [{ profileName: profile.profileName, transformJobDefinition: job }],
