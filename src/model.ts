@@ -19,6 +19,7 @@ import { ContainerImage } from './container-image';
 import { ModelData, ModelDataConfig } from './model-data';
 import { IModelPackage } from './model-package';
 import { parseSageMakerArn } from './private/arn';
+import { renderModelData } from './private/inference';
 import {
   throwIfErrors,
   validateEnumValue,
@@ -818,29 +819,6 @@ function environmentBytes(environment: { [key: string]: string } | undefined): n
     }
   }
   return bytes;
-}
-
-/**
- * `ModelDataUrl` for a plain compressed archive, `ModelDataSource` for an uncompressed prefix or
- * data with EULA acceptance (the same rule as for model packages, with the types of `CfnModel`).
- */
-function renderModelData(config: ModelDataConfig | undefined): Pick<sagemaker.CfnModel.ContainerDefinitionProperty, 'modelDataUrl' | 'modelDataSource'> {
-  if (!config) {
-    return {};
-  }
-  if (config.compressed && config.acceptEula === undefined) {
-    return { modelDataUrl: config.s3Uri };
-  }
-  return {
-    modelDataSource: {
-      s3DataSource: {
-        s3Uri: config.s3Uri,
-        s3DataType: config.compressed ? 'S3Object' : 'S3Prefix',
-        compressionType: config.compressed ? 'Gzip' : 'None',
-        modelAccessConfig: config.acceptEula === undefined ? undefined : { acceptEula: config.acceptEula },
-      },
-    },
-  };
 }
 
 /** A literal name in lower case, as SageMaker writes it in ARNs; a token as is (it cannot be lower-cased at synth time). */

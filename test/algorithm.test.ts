@@ -37,7 +37,7 @@ import {
   TuningObjectiveType,
 } from '../src';
 import { validateRequest } from './handlers/sagemaker-model';
-import { ACCOUNT, OTHER_ACCOUNT, REGION, newStack, partitionArn } from './util';
+import { ACCOUNT, errorOf, newStack, OTHER_ACCOUNT, partitionArn, REGION } from './util';
 import { ALGORITHM_COERCION } from '../src/handlers/algorithm';
 import { coerceProperties } from '../src/handlers/shared/custom-resource';
 
@@ -98,16 +98,6 @@ function nameOf(stack: Stack): string {
   const names = Object.values(resources).map((r: any) => r.Properties.AlgorithmName);
   expect(names).toHaveLength(1);
   return names[0];
-}
-
-/** The message of the error that `fn` throws. */
-function errorOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error('expected an error, but none was thrown');
 }
 
 /** The problems listed by the error an algorithm with these props throws. */

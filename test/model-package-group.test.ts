@@ -12,7 +12,7 @@ import {
 import { Annotations, Capture, Match, Template } from 'aws-cdk-lib/assertions';
 import { Construct } from 'constructs';
 import { IModelPackageGroup, ModelApprovalStatus, ModelPackageGroup } from '../src';
-import { ACCOUNT, OTHER_ACCOUNT, REGION, accountRoot, newStack, partitionArn } from './util';
+import { ACCOUNT, accountRoot, errorOf, newStack, OTHER_ACCOUNT, partitionArn, REGION } from './util';
 
 const NAME_PATTERN = /^[a-zA-Z0-9](-*[a-zA-Z0-9])*$/;
 const GROUP_TYPE = 'AWS::SageMaker::ModelPackageGroup';
@@ -46,16 +46,6 @@ function allStatements(template: Template): any[] {
   const resource = Object.values(template.findResources(GROUP_TYPE))
     .flatMap((r: any) => r.Properties.ModelPackageGroupPolicy?.Statement ?? []);
   return [...identity, ...resource];
-}
-
-/** The message of the error that `fn` throws. */
-function errorOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error('expected an error, but none was thrown');
 }
 
 function newRole(scope: Construct, id = 'Role'): iam.Role {

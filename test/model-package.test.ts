@@ -38,7 +38,7 @@ import {
   TransformInputDataType,
   TransformJobDefinition,
 } from '../src';
-import { ACCOUNT, OTHER_ACCOUNT, REGION, newStack, partitionArn } from './util';
+import { ACCOUNT, errorOf, newStack, OTHER_ACCOUNT, partitionArn, REGION } from './util';
 
 const PACKAGE_TYPE = 'AWS::SageMaker::ModelPackage';
 const IMAGE = '763104351884.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1';
@@ -56,16 +56,6 @@ const METADATA_RULE = 'must be letters, spaces, digits and _.:/=+-@ (pattern ^[\
 const CONTROL_RULE = 'must not contain control characters such as line breaks or tabs (pattern [\\p{L}\\p{M}\\p{Z}\\p{S}\\p{N}\\p{P}]*)';
 const CONTAINER = 'inferenceSpecification.containers[0]';
 const TRANSFORM = 'validationSpecification.profile.transformJob';
-
-/** The message of the error that `fn` throws. */
-function errorOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error('expected an error, but none was thrown');
-}
 
 /**
  * The problems reported when `Stack/Package` is defined with the given props; asserts that they

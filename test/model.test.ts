@@ -49,7 +49,7 @@ import {
   ModelPackageGroup,
   RepositoryAccessMode,
 } from '../src';
-import { ACCOUNT, OTHER_ACCOUNT, REGION, newStack, partitionArn } from './util';
+import { ACCOUNT, errorOf, newStack, OTHER_ACCOUNT, partitionArn, REGION } from './util';
 
 const MODEL_TYPE = 'AWS::SageMaker::Model';
 const IMAGE_URI = '763104351884.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1';
@@ -96,16 +96,6 @@ const VPC_STATEMENT = {
 const ECR_PULL_ACTIONS = ['ecr:BatchCheckLayerAvailability', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchGetImage'];
 const S3_READ_ACTIONS = ['s3:GetObject*', 's3:GetBucket*', 's3:List*'];
 const PACKAGE_READ_ACTIONS = ['sagemaker:DescribeModelPackage', 'sagemaker:BatchDescribeModelPackage'];
-
-/** The message of the error that `fn` throws. */
-function errorOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error('expected an error, but none was thrown');
-}
 
 function logicalIdOf(construct: IConstruct): string {
   return Stack.of(construct).getLogicalId(construct.node.defaultChild as CfnElement);

@@ -9,7 +9,7 @@ import {
   ModelPackageApproval,
   ModelPackageGroup,
 } from '../src';
-import { ACCOUNT, OTHER_ACCOUNT, REGION, newStack, partitionArn } from './util';
+import { ACCOUNT, errorOf, newStack, OTHER_ACCOUNT, partitionArn, REGION } from './util';
 
 const FUNCTION = 'AWS::Lambda::Function';
 const SHARED_GROUP_ARN = `arn:aws:sagemaker:${REGION}:${OTHER_ACCOUNT}:model-package-group/churn`;
@@ -25,15 +25,6 @@ function handlerStatements(stack: Stack, prefix: string): any[] {
   const matching = Object.entries(policies).filter(([id]) => id.startsWith(prefix));
   expect(matching).toHaveLength(1);
   return (matching[0][1] as any).Properties.PolicyDocument.Statement;
-}
-
-function errorOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error('expected an error');
 }
 
 describe('latestApprovedModelPackage', () => {

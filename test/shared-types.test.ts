@@ -16,7 +16,7 @@ import {
 import { Template } from 'aws-cdk-lib/assertions';
 import { Construct, IConstruct } from 'constructs';
 import { ApprovalTransitions, ContainerImage, InstanceType, ModelApprovalStatus, ModelData } from '../src';
-import { ACCOUNT, REGION, newStack, partitionArn } from './util';
+import { ACCOUNT, errorOf, newStack, partitionArn, REGION } from './util';
 
 const { APPROVED, REJECTED, PENDING_MANUAL_APPROVAL: PENDING } = ModelApprovalStatus;
 const S3_READ = ['s3:GetObject*', 's3:GetBucket*', 's3:List*'];
@@ -28,16 +28,6 @@ const PREFIX_HINT = 'for uncompressed model files under a prefix use ModelData.f
 const URL_RULE = 'url must be an s3:// or https:// URL of at most 1024 characters (pattern ^(https|s3):\\/\\/([^/]+)\\/?(.*)$)';
 const ASSETS_BUCKET = `cdk-hnb659fds-assets-${ACCOUNT}-${REGION}`;
 const IMAGES_REPOSITORY = `cdk-hnb659fds-container-assets-${ACCOUNT}-${REGION}`;
-
-/** The message of the error that `fn` throws. */
-function errorOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error('expected an error, but none was thrown');
-}
 
 function newRole(scope: Construct, id = 'Role'): iam.Role {
   return new iam.Role(scope, id, { assumedBy: new iam.ServicePrincipal('sagemaker.amazonaws.com') });

@@ -28,3 +28,13 @@ export function partitionArn(rest: string): { 'Fn::Join': [string, [string, { Re
 export function accountRoot(account: string) {
   return partitionArn(`:iam::${account}:root`);
 }
+
+/** The message of the error that `fn` throws; fails the test when it throws none. */
+export function errorOf(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (e) {
+    return (e as Error).message;
+  }
+  throw new Error('expected an error, but none was thrown');
+}

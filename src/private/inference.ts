@@ -150,7 +150,20 @@ function renderContainer(
 }
 
 /** `ModelDataUrl` for a plain compressed archive, `ModelDataSource` otherwise. */
-export function renderModelData(config: ModelDataConfig | undefined): Pick<sagemaker.CfnModelPackage.ModelPackageContainerDefinitionProperty, 'modelDataUrl' | 'modelDataSource'> {
+/** Model data as both `CfnModelPackage` and `CfnModel` containers take it. */
+export interface RenderedModelData {
+  readonly modelDataUrl?: string;
+  readonly modelDataSource?: {
+    readonly s3DataSource: {
+      readonly s3Uri: string;
+      readonly s3DataType: string;
+      readonly compressionType: string;
+      readonly modelAccessConfig?: { readonly acceptEula: boolean };
+    };
+  };
+}
+
+export function renderModelData(config: ModelDataConfig | undefined): RenderedModelData {
   if (!config) {
     return {};
   }
