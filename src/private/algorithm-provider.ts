@@ -1,5 +1,3 @@
-import * as fs from 'fs';
-import * as path from 'path';
 import {
   Duration,
   RemovalPolicy,
@@ -10,6 +8,7 @@ import {
   custom_resources as cr,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { handlerBundleDir } from './handler-bundle';
 
 /** The id of the stack-wide provider of `Custom::SageMakerAlgorithm` resources. */
 const PROVIDER_ID = 'CdkSageMakerRegistryAlgorithmProvider';
@@ -24,18 +23,6 @@ export const ALGORITHM_MANAGE_ACTIONS = [
   'sagemaker:DeleteTags',
 ];
 
-/**
- * The directory of a custom-resource handler bundle, `assets/handlers/<kind>/index/`, built by
- * `npx projen bundle` from `src/handlers/<kind>/index.ts` and shipped in the npm package.
- */
-export function handlerBundleDir(kind: string): string {
-  // This file is src/private/*.ts (tests) or lib/private/*.js (package): the bundles are two levels up.
-  const dir = path.join(__dirname, '..', '..', 'assets', 'handlers', kind, 'index');
-  if (!fs.existsSync(path.join(dir, 'index.js'))) {
-    throw new Error(`The ${kind} custom-resource handler bundle is missing from ${dir}; build it with \`npx projen bundle\``);
-  }
-  return dir;
-}
 
 /**
  * The stack-wide provider of `Custom::SageMakerAlgorithm`: one handler (an `onEvent` and an

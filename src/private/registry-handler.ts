@@ -8,7 +8,7 @@ import {
   aws_logs as logs,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { handlerBundleDir } from './algorithm-provider';
+import { handlerBundleDir } from './handler-bundle';
 
 /** The custom-resource handlers of the registry workflow, one Lambda function per kind per stack. */
 export type RegistryHandlerKind = 'latest-approved' | 'approval' | 'auto-delete';
