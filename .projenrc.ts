@@ -173,6 +173,19 @@ const bindings = project.addTask('test:bindings', {
 });
 project.packageTask.spawn(bindings);
 
+// ---------------------------------------------------------------------------
+// Benchmarks (opt-in; not part of build or test): synth time, peak memory and template size of the library
+// vs the same registry written with L1s (N=10/100/1000), the Python binding (N=100) and import cost.
+// Writes docs/benchmarks.md; raw numbers and CPU profiles go to test-reports/bench/.
+// Python needs test/bindings/.venv (`npx projen test:bindings`). `npx projen bench -- --quick` for a rough run.
+project.addTask('bench', {
+  description: 'Benchmark synth time, memory and template size against hand-written L1s (TypeScript, Python) and import cost; writes docs/benchmarks.md',
+  steps: [
+    { spawn: project.compileTask.name },
+    { exec: 'bash scripts/bench/run.sh', receiveArgs: true },
+  ],
+});
+
 // Tool output inside test/ (added last: projen's "!/test/" would re-include it otherwise).
 project.addGitIgnore('/test/bindings/.venv/');
 project.addGitIgnore('/test/bindings/java/target/');
