@@ -174,6 +174,19 @@ const bindings = project.addTask('test:bindings', {
 project.packageTask.spawn(bindings);
 
 // ---------------------------------------------------------------------------
+// Property-based tests (test/property, fast-check with cfn-lint as the oracle): 300 cases per construct run in
+// the test task; this opt-in task runs 3000 per construct (set PBT_SEED to change the seed).
+project.addTask('test:property', {
+  description: 'Run the property-based tests with 3000 generated cases per construct (cfn-lint as the oracle)',
+  steps: [
+    { spawn: venv.name },
+    { spawn: project.bundler.bundleTask.name },
+    { exec: 'mkdir -p test-reports/property-tmp' },
+    { exec: 'PBT_RUNS=${PBT_RUNS:-3000} TMPDIR="$PWD/test-reports/property-tmp" jest test/property --coverage=false', receiveArgs: true },
+  ],
+});
+
+// ---------------------------------------------------------------------------
 // Benchmarks (opt-in; not part of build or test): synth time, peak memory and template size of the library
 // vs the same registry written with L1s (N=10/100/1000), the Python binding (N=100) and import cost.
 // Writes docs/benchmarks.md; raw numbers and CPU profiles go to test-reports/bench/.

@@ -33,6 +33,7 @@ import {
   validatePattern,
   validateRemovalPolicy,
   validateS3Uri,
+  validateNotIntrinsic,
   validateSageMakerName,
   validateTemplateText,
 } from './private/validation';
@@ -655,7 +656,7 @@ export class ModelPackage extends ModelPackageBase {
     if (metadata === undefined || Token.isUnresolved(metadata)) {
       return [];
     }
-    const errors: string[] = [];
+    const errors = validateNotIntrinsic('customerMetadata', metadata);
     const keys = Object.keys(metadata);
     if (keys.length < 1 || keys.length > 50) {
       errors.push(`customerMetadata must have between 1 and 50 entries, got ${keys.length}`);

@@ -2073,3 +2073,30 @@ describe('ModelPackage: mistakes the property tests found', () => {
     ]);
   });
 });
+
+describe('ModelPackage: maps that read as intrinsic functions', () => {
+  test.each([
+    ['Ref', 'customerMetadata'],
+    ['Fn::Join', 'customerMetadata'],
+  ])('customer metadata whose only key is %s is an error', (key) => {
+    expect(problemsOf((stack) => versionProps(stack, { customerMetadata: { [key]: 'team' } }))).toEqual([
+      `customerMetadata must not have '${key}' as its only key: CloudFormation reads an object whose only key is Ref or Fn::<name> `
+      + `as an intrinsic function, not as data; rename the entry or add another, got {"${key}": "team"}`,
+    ]);
+  });
+
+  test('a container environment whose only variable is Ref is an error; with another variable it is data', () => {
+    expect(problemsOf((stack) => versionProps(stack, {
+      inferenceSpecification: minimalSpec({ containers: [container({ environment: { Ref: 'main' } })] }),
+    }))).toEqual([
+      `${CONTAINER}.environment must not have 'Ref' as its only key: CloudFormation reads an object whose only key is Ref or Fn::<name> `
+      + 'as an intrinsic function, not as data; rename the entry or add another, got {"Ref": "main"}',
+    ]);
+    const { stack } = newStack();
+    new ModelPackage(stack, 'Package', versionProps(stack, {
+      inferenceSpecification: minimalSpec({ containers: [container({ environment: { Ref: 'main', MODE: 'a' } })] }),
+      customerMetadata: { Ref: 'main', team: 'churn' },
+    }));
+    Template.fromStack(stack).hasResourceProperties(PACKAGE_TYPE, { CustomerMetadataProperties: { Ref: 'main', team: 'churn' } });
+  });
+});

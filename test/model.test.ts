@@ -1844,3 +1844,18 @@ describe('Model: mistakes the property tests found', () => {
       + 'cfn-lint cannot read the template), got "a\\u007f"');
   });
 });
+
+describe('Model: maps that read as intrinsic functions', () => {
+  test('an environment whose only variable is Ref is an error (CloudFormation would read it as a Ref)', () => {
+    // GIVEN
+    const { stack } = newStack();
+
+    // WHEN
+    const message = errorOf(() => new Model(stack, 'Model', { containers: [{ image: registryImage(), environment: { Ref: 'AWS::Region' } }] }));
+
+    // THEN
+    expect(message).toBe(`Invalid containers[0] of Model ${MODEL_PATH}:\n  - containers[0].environment must not have 'Ref' as its only key: `
+      + 'CloudFormation reads an object whose only key is Ref or Fn::<name> as an intrinsic function, not as data; rename the entry or add '
+      + 'another, got {"Ref": "AWS::Region"}');
+  });
+});

@@ -145,7 +145,7 @@ export function validateEnvironment(
   if (environment === undefined || Token.isUnresolved(environment)) {
     return [];
   }
-  const errors: string[] = [];
+  const errors = validateNotIntrinsic(property, environment);
   const names = Object.keys(environment);
   if (names.length > limits.maxEntries) {
     errors.push(`${property} must have at most ${limits.maxEntries} entries, got ${names.length}: ${names.join(', ')}`);
@@ -161,6 +161,22 @@ export function validateEnvironment(
     errors.push(...validateLength(`${property}.${name}`, environment[name], 0, limits.maxValueLength));
   }
   return errors;
+}
+
+/**
+ * Problems with a map that CloudFormation would read as an intrinsic function: an object whose only
+ * key is `Ref` or `Fn::<name>` is a function call in a template, not data (empty for a token).
+ */
+export function validateNotIntrinsic(property: string, map: { [key: string]: string } | undefined): string[] {
+  if (map === undefined || Token.isUnresolved(map)) {
+    return [];
+  }
+  const keys = Object.keys(map);
+  if (keys.length !== 1 || (keys[0] !== 'Ref' && !keys[0].startsWith('Fn::'))) {
+    return [];
+  }
+  return [`${property} must not have '${keys[0]}' as its only key: CloudFormation reads an object whose only key is Ref or Fn::<name> `
+    + `as an intrinsic function, not as data; rename the entry or add another, got {${JSON.stringify(keys[0])}: ${printable(String(map[keys[0]]))}}`];
 }
 
 /** Problems with a list whose length is bounded (empty when within bounds or a token). */
