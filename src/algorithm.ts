@@ -31,6 +31,7 @@ import {
 import {
   SAGEMAKER_NAME_MAX_LENGTH,
   throwIfErrors,
+  validateRemovalPolicy,
   validateDescription,
   validateSageMakerName,
 } from './private/validation';
@@ -239,6 +240,7 @@ export class Algorithm extends AlgorithmBase implements ITaggableV2 {
     const errors: string[] = [
       ...validateSageMakerName('algorithmName', props.algorithmName),
       ...validateDescription('description', props.description),
+      ...validateRemovalPolicy('removalPolicy', props.removalPolicy, 'AWS::SageMaker::Algorithm'),
     ];
     const validation = props.validationSpecification;
     // Whoever runs the images: SageMaker's validation jobs, under the validation role.

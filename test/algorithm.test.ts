@@ -1097,3 +1097,30 @@ function generatedPrefix(stack: Stack, id: string): string {
   const algorithm = stack.node.findChild(id) as Algorithm;
   return (stack.resolve(algorithm.algorithmName) as string).slice(0, -9);
 }
+
+describe('synth-time validation found by the property-based tests', () => {
+  test('a removal policy of SNAPSHOT (CloudFormation has no snapshots of algorithms)', () => {
+    expect(problemsOf(() => ({ trainingSpecification: training(), removalPolicy: RemovalPolicy.SNAPSHOT }))).toEqual([
+      'removalPolicy must be RemovalPolicy.DESTROY, RemovalPolicy.RETAIN or RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE '
+        + '(AWS::SageMaker::Algorithm has no snapshots, so CloudFormation rejects DeletionPolicy Snapshot), got RemovalPolicy.SNAPSHOT',
+    ]);
+  });
+
+  test('a training instance type SageMaker does not support for training', () => {
+    const problems = trainingProblems({ supportedInstanceTypes: [InstanceType.of('ml.m5.huge')] });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^trainingSpecification\.supportedInstanceTypes\[0\] must be an instance type SageMaker supports for training, got 'ml\.m5\.huge' \(/);
+  });
+
+  test('metric names, regexes and objective metric names with a line break', () => {
+    expect(trainingProblems({
+      hyperParameters: [{ name: 'eta', type: HyperParameterType.CONTINUOUS, range: HyperParameterRange.continuous(0, 1), tunable: true }],
+      metricDefinitions: [{ name: 'a\nb', regex: '\n' }],
+      tuningObjectives: [{ metricName: 'a\nb', type: TuningObjectiveType.MAXIMIZE }],
+    })).toEqual([
+      "trainingSpecification.metricDefinitions[0].name must be a single line (pattern ^[^\\n]*$), got 'a\nb'",
+      "trainingSpecification.metricDefinitions[0].regex must be a single line (pattern ^[^\\n]*$), got '\n'",
+      "trainingSpecification.tuningObjectives[0].metricName must be a single line (pattern ^[^\\n]*$), got 'a\nb'",
+    ]);
+  });
+});

@@ -21,7 +21,11 @@ import {
   TrainingChannel,
   TrainingSpecification,
 } from '../training-specification';
+import { validateInstanceType } from './instance-types';
 import { grantKey } from './keys';
+
+/** CloudFormation's pattern of metric names, regexes and objective metric names (`^.+$`): one line. */
+const SINGLE_LINE = /^[^\n]*$/;
 
 /** `ChannelSpecification.Name` and `Channel.ChannelName`. */
 const CHANNEL_NAME_PATTERN = /^[A-Za-z0-9.\-_]+$/;
@@ -46,6 +50,8 @@ export function renderTrainingSpecification(
   if (!Token.isUnresolved(spec.supportedInstanceTypes) && spec.supportedInstanceTypes.length === 0) {
     errors.push(`${property}.supportedInstanceTypes must name at least one training instance type, got an empty list`);
   }
+  spec.supportedInstanceTypes.forEach((t, i) =>
+    errors.push(...validateInstanceType(`${property}.supportedInstanceTypes[${i}]`, t.toString(), 'training')));
   errors.push(...validateCount(`${property}.channels`, spec.channels, 1, MAX_CHANNELS));
   errors.push(...validateUnique(`${property}.channels names`, spec.channels.map((c) => c.name)));
   spec.channels.forEach((c, i) => errors.push(...channelErrors(`${property}.channels[${i}]`, c)));
@@ -61,6 +67,8 @@ export function renderTrainingSpecification(
   metrics.forEach((m, i) => {
     errors.push(...validateLength(`${property}.metricDefinitions[${i}].name`, m.name, 1, 255));
     errors.push(...validateLength(`${property}.metricDefinitions[${i}].regex`, m.regex, 1, 500));
+    errors.push(...validatePattern(`${property}.metricDefinitions[${i}].name`, m.name, SINGLE_LINE, 'a single line'));
+    errors.push(...validatePattern(`${property}.metricDefinitions[${i}].regex`, m.regex, SINGLE_LINE, 'a single line'));
   });
 
   const objectives = spec.tuningObjectives ?? [];
@@ -69,6 +77,7 @@ export function renderTrainingSpecification(
   objectives.forEach((o, i) => {
     const at = `${property}.tuningObjectives[${i}].metricName`;
     errors.push(...validateLength(at, o.metricName, 1, 255));
+    errors.push(...validatePattern(at, o.metricName, SINGLE_LINE, 'a single line'));
     if (metricNamesKnown && !Token.isUnresolved(o.metricName) && !metricNames.includes(o.metricName)) {
       errors.push(`${at} must name one of the metricDefinitions (${metricNames.length > 0 ? metricNames.map((n) => `'${n}'`).join(', ') : 'none defined'}), got '${o.metricName}'`);
     }

@@ -271,13 +271,14 @@ function explainProblems(message: string, marks: Mark[]): { explained: string[];
   return { explained, unexplained };
 }
 
+/** Where the templates go when the temporary directory is test-reports/synth (as in `npx projen test`). */
+const PROPERTY_SYNTH_DIR = path.join(ROOT, 'test-reports', 'property-synth');
+
 /** A directory for the templates, outside test-reports/synth (which the build's own gate lints). */
 function workDirectory(construct: string): string {
   const synthDir = path.join(ROOT, 'test-reports', 'synth');
   const tmp = fs.realpathSync(os.tmpdir());
-  const base = tmp === synthDir || tmp.startsWith(synthDir + path.sep)
-    ? path.join(ROOT, 'test-reports', 'property-synth')
-    : tmp;
+  const base = tmp === synthDir || tmp.startsWith(synthDir + path.sep) ? PROPERTY_SYNTH_DIR : tmp;
   fs.mkdirSync(base, { recursive: true });
   return fs.mkdtempSync(path.join(base, `pbt-${construct}-`));
 }
@@ -521,10 +522,12 @@ export function propertyTest<S>(
       fs.writeFileSync(path.join(workDir, 'results.json'), JSON.stringify(results, null, 2));
     } else {
       fs.rmSync(workDir, { recursive: true, force: true });
-      try {
-        fs.rmdirSync(path.dirname(workDir)); // test-reports/property-synth, when no other test file still uses it
-      } catch {
-        // Not empty, or the system's temporary directory.
+      if (path.dirname(workDir) === PROPERTY_SYNTH_DIR) {
+        try {
+          fs.rmdirSync(PROPERTY_SYNTH_DIR);
+        } catch {
+          // Another test file still uses it.
+        }
       }
     }
     const report = failures.slice(0, 5).map((r) => describeFailure(construct, r)).join('\n\n');
