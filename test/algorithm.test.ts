@@ -1124,3 +1124,24 @@ describe('synth-time validation found by the property-based tests', () => {
     ]);
   });
 });
+
+describe('enum values given as other strings (from JavaScript or a cast)', () => {
+  test('are rejected, naming the property and the value', () => {
+    expect(trainingProblems({
+      channels: [{
+        name: 'train',
+        supportedContentTypes: ['text/csv'],
+        supportedInputModes: ['file' as TrainingInputMode],
+        supportedCompressionTypes: ['gzip' as CompressionType],
+      }],
+      hyperParameters: [{ name: 'eta', type: 'Float' as HyperParameterType, tunable: true }],
+      metricDefinitions: [{ name: 'auc', regex: 'auc=(.*)' }],
+      tuningObjectives: [{ metricName: 'auc', type: 'maximize' as TuningObjectiveType }],
+    })).toEqual(expect.arrayContaining([
+      "trainingSpecification.channels[0].supportedInputModes[0] must be one of 'File', 'Pipe', 'FastFile' (TrainingInputMode), got 'file'",
+      "trainingSpecification.channels[0].supportedCompressionTypes[0] must be one of 'None', 'Gzip' (CompressionType), got 'gzip'",
+      "trainingSpecification.hyperParameters[0].type must be one of 'Integer', 'Continuous', 'Categorical', 'FreeText' (HyperParameterType), got 'Float'",
+      "trainingSpecification.tuningObjectives[0].type must be one of 'Maximize', 'Minimize' (TuningObjectiveType), got 'maximize'",
+    ]));
+  });
+});

@@ -5,6 +5,7 @@ import {
   validateCount,
   validateDescription,
   validateDigest,
+  validateEnumValue,
   validateInteger,
   validateLength,
   validatePattern,
@@ -19,8 +20,11 @@ import {
   HyperParameterSpecification,
   HyperParameterType,
   TrainingChannel,
+  TrainingInputMode,
   TrainingSpecification,
+  TuningObjectiveType,
 } from '../training-specification';
+import { CompressionType } from '../validation-specification';
 import { validateInstanceType } from './instance-types';
 import { grantKey } from './keys';
 
@@ -78,6 +82,7 @@ export function renderTrainingSpecification(
     const at = `${property}.tuningObjectives[${i}].metricName`;
     errors.push(...validateLength(at, o.metricName, 1, 255));
     errors.push(...validatePattern(at, o.metricName, SINGLE_LINE, 'a single line'));
+    errors.push(...validateEnumValue(`${property}.tuningObjectives[${i}].type`, o.type, Object.values(TuningObjectiveType), 'TuningObjectiveType'));
     if (metricNamesKnown && !Token.isUnresolved(o.metricName) && !metricNames.includes(o.metricName)) {
       errors.push(`${at} must name one of the metricDefinitions (${metricNames.length > 0 ? metricNames.map((n) => `'${n}'`).join(', ') : 'none defined'}), got '${o.metricName}'`);
     }
@@ -124,6 +129,10 @@ function channelErrors(at: string, channel: TrainingChannel): string[] {
     errors.push(`${at}.supportedInputModes must name at least one input mode (File, Pipe or FastFile), got an empty list`);
   }
   channel.supportedContentTypes.forEach((t, j) => errors.push(...validateLength(`${at}.supportedContentTypes[${j}]`, t, 0, 256)));
+  channel.supportedInputModes.forEach((m, j) =>
+    errors.push(...validateEnumValue(`${at}.supportedInputModes[${j}]`, m, Object.values(TrainingInputMode), 'TrainingInputMode')));
+  (channel.supportedCompressionTypes ?? []).forEach((c, j) =>
+    errors.push(...validateEnumValue(`${at}.supportedCompressionTypes[${j}]`, c, Object.values(CompressionType), 'CompressionType')));
   return errors;
 }
 
@@ -134,6 +143,7 @@ function hyperParameterErrors(at: string, h: HyperParameterSpecification): strin
     ...validateDescription(`${at}.name`, h.name, Number.MAX_SAFE_INTEGER),
     ...validateDescription(`${at}.description`, h.description),
     ...validateLength(`${at}.defaultValue`, h.defaultValue, 0, 2500),
+    ...validateEnumValue(`${at}.type`, h.type, Object.values(HyperParameterType), 'HyperParameterType'),
   ];
   if (h.range) {
     errors.push(...rangeErrors(`${at}.range`, h.type, h.range));
