@@ -46,19 +46,29 @@ const project = new awscdk.AwsCdkConstructLibrary({
     mavenGroupId: 'io.github.cdksagemakerregistry',
     mavenArtifactId: 'cdk-sagemaker-registry',
   },
-  // Go is wanted but not built yet: aws-cdk-go 2.262.0 needs cloud-assembly-schema-go v54.26.0,
-  // which the Go module proxy reachable from our build machines does not serve.
+  // Go: the module's go.mod requires awscdk at the library's floor (v2.262.0); Go users (and the smoke
+  // program in test/bindings/go) require a newer awscdk, which Go's minimal version selection then uses.
+  publishToGo: {
+    moduleName: 'github.com/cdk-sagemaker-registry/cdk-sagemaker-registry-go',
+    packageName: 'cdksagemakerregistry',
+  },
 
-  // @aws-sdk/client-sagemaker: used by the custom-resource handlers (src/handlers/) and their tests. The
-  // Lambda Node.js runtime ships it, so the handler bundles leave it out (see the bundles below).
+  // @aws-sdk/client-sagemaker, @aws-sdk/client-lambda: used by the custom-resource handlers (src/handlers/;
+  // client-lambda for a handler's re-invocation of itself) and their tests. The Lambda Node.js runtime
+  // ships them, so the handler bundles leave them out (see the bundles below).
   // awslint: the AWS Construct Library's linter, pinned with the jsii-reflect it is built on (see the awslint task).
   // fast-check: the property-based tests (test/property).
   devDeps: [
     'cdk-nag@^2',
     '@aws-sdk/client-sagemaker@^3',
+    '@aws-sdk/client-lambda@^3',
     'awslint@2.262.2-alpha.0',
     'jsii-reflect@1.138.0',
     'fast-check@^4',
+    // Integration tests (test/integ): the runner and the assertion constructs (the newest alpha whose
+    // aws-cdk-lib peer range accepts the 2.262.0 floor).
+    '@aws-cdk/integ-runner@2.197.10',
+    '@aws-cdk/integ-tests-alpha@2.245.0-alpha.0',
   ],
 
   // Custom-resource handlers are Lambda code, not library API: esbuild bundles them into assets/
@@ -108,12 +118,29 @@ const demo = project.addTask('demo', {
 
 
 // ---------------------------------------------------------------------------
+// Struct keys: src/private/struct-keys.generated.ts lists the properties of every exported struct, so
+// the library can reject keys it does not know (a Python dict's `model_data`, a misspelled key) instead of
+// dropping them. Read off the sources by scripts/struct-keys.ts; refreshed before every compile, and
+// test/struct-keys.test.ts fails when the committed table is stale.
+const structKeys = project.addTask('struct-keys', {
+  description: 'Regenerate src/private/struct-keys.generated.ts (the property names of every exported struct)',
+  steps: [{ exec: 'ts-node --project tsconfig.dev.json scripts/struct-keys.ts' }],
+});
+project.preCompileTask.spawn(structKeys);
+
+// ---------------------------------------------------------------------------
 // README examples compile under jsii-rosetta in strict mode (fixture: rosetta/default.ts-fixture).
 const rosetta = project.addTask('rosetta:extract', {
   description: 'Compile every README example with jsii-rosetta --strict',
   steps: [{ exec: 'jsii-rosetta extract --strict' }],
 });
 project.postCompileTask.spawn(rosetta);
+// ...and their Python translations (which ship in the wheel's README) compile and use no JavaScript globals.
+const rosettaPython = project.addTask('rosetta:python', {
+  description: 'Check that the Python translations of the README examples compile and use no JavaScript globals',
+  steps: [{ exec: 'ts-node --project tsconfig.dev.json scripts/rosetta-python.ts' }],
+});
+project.postCompileTask.spawn(rosettaPython);
 
 // ---------------------------------------------------------------------------
 // cfn-lint gate: a pinned cfn-lint in a project-local virtualenv validates every template
@@ -140,7 +167,7 @@ const handlerKinds = fs.readdirSync('src/handlers', { withFileTypes: true })
 for (const kind of handlerKinds) {
   project.bundler.addBundle(`src/handlers/${kind}/index.ts`, {
     platform: 'node',
-    target: 'node20',
+    target: 'node24',
     externals: ['@aws-sdk/*'],
     watchTask: false,
   });
@@ -174,10 +201,19 @@ project.testTask.spawn(project.eslint!.eslintTask);
 // Binding tests: jsii-pacmak builds the Python wheel and the Java package, then a small program in
 // each language synthesizes a stack with the library and checks the template.
 const bindings = project.addTask('test:bindings', {
-  description: 'Build the Python and Java packages with jsii-pacmak and run the binding smoke programs',
+  description: 'Build the Python, Java and Go packages with jsii-pacmak and run the binding smoke programs',
   steps: [{ exec: 'bash test/bindings/run.sh' }],
 });
 project.packageTask.spawn(bindings);
+// The Python package gets the struct-key guard (src/python/struct_guard.py): jsii drops dict keys a struct
+// does not declare (a Python dict's `model_data`), so the check has to run in Python, before jsii does.
+project.tasks.tryFind('package:python')!.exec('python3 scripts/python_struct_guard.py dist/python');
+// One story for versions and stability: the wheel, the POM, package.json, .jsii and the README agree.
+const metadata = project.addTask('check:metadata', {
+  description: 'Check that stability, the aws-cdk-lib floor and the Node.js minimum agree across npm, PyPI, Maven and the README',
+  steps: [{ exec: 'python3 scripts/check_metadata.py' }],
+});
+project.packageTask.spawn(metadata);
 
 // ---------------------------------------------------------------------------
 // Property-based tests (test/property, fast-check with cfn-lint as the oracle): 300 cases per construct run in
@@ -205,8 +241,48 @@ project.addTask('bench', {
   ],
 });
 
+// ---------------------------------------------------------------------------
+// Go: jsii-pacmak's own compile check of the generated module (part of `package:go`) resolves awscdk at the
+// library's floor, v2.262.0, whose cloud-assembly-schema-go v54.26.0 the Go module proxy of our build
+// machines refuses. Generate the module only: the Go smoke program (test:bindings) compiles and runs it,
+// against the newer awscdk of test/bindings/go/go.mod. The published files are the same either way.
+project.tasks.tryFind('package:go')!.reset('jsii-pacmak -v --target go --code-only');
+
+// ---------------------------------------------------------------------------
+// Integration tests (test/integ/integ.*.ts, @aws-cdk/integ-tests-alpha assertions), run by integ-runner.
+// `integ` (part of test) synthesizes each one and compares it with its committed snapshot
+// (test/integ/integ.*.ts.snapshot/; asset hashes are not compared): any template change fails until it
+// is accepted with `integ:update`. `integ:deploy` deploys every test to the account and region of the
+// caller's credentials (us-east-1), runs its assertions against SageMaker and destroys it.
+const integRunner = 'integ-runner --directory test/integ --language typescript --parallel-regions us-east-1'
+  + ' --app "ts-node --transpile-only --project tsconfig.dev.json {filePath}"';
+const integ = project.addTask('integ', {
+  description: 'Compare the integration test snapshots (test/integ) with freshly synthesized templates; no deployment',
+  steps: [
+    { spawn: project.bundler.bundleTask.name },
+    // integ-runner runs the tests with ts-node --transpile-only: type-check them first, once.
+    { exec: 'tsc --noEmit -p test/integ/tsconfig.json' },
+    { exec: integRunner, receiveArgs: true },
+  ],
+});
+project.addTask('integ:update', {
+  description: 'Accept changed integration test templates: rewrite their snapshots without deploying',
+  steps: [{ spawn: project.bundler.bundleTask.name }, { exec: `${integRunner} --update-on-failed --dry-run`, receiveArgs: true }],
+});
+project.addTask('integ:deploy', {
+  description: 'Deploy every integration test to the account of your AWS credentials, run its assertions and destroy it',
+  steps: [
+    { spawn: project.bundler.bundleTask.name },
+    { exec: `${integRunner} --force --update-on-failed --no-update-workflow`, receiveArgs: true },
+  ],
+});
+project.testTask.spawn(integ);
+
 // Tool output inside test/ (added last: projen's "!/test/" would re-include it otherwise).
 project.addGitIgnore('/test/bindings/.venv/');
 project.addGitIgnore('/test/bindings/java/target/');
+// integ-runner's work directories, and the asset copies in snapshots (bundles; only templates are compared).
+project.addGitIgnore('/test/integ/cdk-integ.out.*');
+project.addGitIgnore('/test/integ/*.snapshot/asset.*');
 
 project.synth();

@@ -14,6 +14,7 @@
 import {
   Annotations,
   App,
+  Duration,
   RemovalPolicy,
   Aspects,
   Stack,
@@ -31,7 +32,11 @@ import { AwsSolutionsChecks, NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
 import {
   Algorithm,
+  CapacitySize,
   ContainerImage,
+  DeploymentConfig,
+  Endpoint,
+  EndpointConfig,
   HyperParameterRange,
   HyperParameterType,
   IModelPackageGroup,
@@ -204,6 +209,7 @@ export class RegistryStack extends Stack {
 export class ProductionStack extends Stack {
   public readonly sharedChurnModels: IModelPackageGroup;
   public readonly churnModel: Model;
+  public readonly churnEndpoint: Endpoint;
 
   constructor(scope: Construct, id: string, props: StackProps & { readonly registryGroupArn: string }) {
     super(scope, id, props);
@@ -239,6 +245,30 @@ export class ProductionStack extends Stack {
       reason: 'cloudwatch:PutMetricData and ecr:GetAuthorizationToken support no resource-level permissions (Resource "*").',
       appliesTo: ['Resource::*'],
     }], true);
+
+    // Serve it: when a newer version is approved, the lookup finds it, the model and its endpoint
+    // configuration are replaced (the configuration gets a new generated name), and the endpoint
+    // moves to it with a canary blue/green deployment: 1 of 2 instances takes traffic for 10
+    // minutes, and SageMaker rolls back if the 5xx-error or model-latency alarms go off.
+    const churnConfig = new EndpointConfig(this, 'ChurnEndpointConfig', {
+      instanceProductionVariants: [{
+        variantName: 'churn',
+        model: this.churnModel,
+        instanceType: InstanceType.M5_XLARGE,
+        initialInstanceCount: 2,
+      }],
+    });
+    this.churnEndpoint = new Endpoint(this, 'ChurnEndpoint', {
+      endpointConfig: churnConfig,
+      deploymentConfig: DeploymentConfig.canary({
+        canarySize: CapacitySize.instanceCount(1),
+        waitInterval: Duration.minutes(10),
+        autoRollback: { createDefaultAlarms: true },
+      }),
+    });
+    this.churnEndpoint.findInstanceProductionVariant('churn')
+      .autoScaleInstanceCount({ minCapacity: 2, maxCapacity: 6 })
+      .scaleOnInvocations('ScaleOnInvocations', { invocationsPerInstance: 600 });
 
     // Approvals are forwarded here by the registry account, so this rule does hear them.
     const deployments = new sns.Topic(this, 'DeploymentTopic', {

@@ -12,8 +12,13 @@ export enum TrainingInputDataType {
   S3_PREFIX = 'S3Prefix',
   /** The URI names a manifest file that lists the input objects (`ManifestFile`). */
   MANIFEST_FILE = 'ManifestFile',
-  /** The URI names an augmented manifest file (`AugmentedManifestFile`). */
+  /**
+   * The URI names an augmented manifest file in JSON Lines format (`AugmentedManifestFile`). The
+   * channel must be read in `TrainingInputMode.PIPE`; `attributeNames` selects the attributes.
+   */
   AUGMENTED_MANIFEST_FILE = 'AugmentedManifestFile',
+  /** The URI names a location with conversation data in the Converse format, for fine-tuning foundation models (`Converse`). */
+  CONVERSE = 'Converse',
 }
 
 /**
@@ -56,6 +61,15 @@ export interface TrainingJobChannel {
    * @default TrainingInputDataType.S3_PREFIX
    */
   readonly dataType?: TrainingInputDataType;
+
+  /**
+   * The attributes of each line of an augmented manifest file that the job reads (at most 16 names of
+   * 1-256 characters; `S3DataSource.AttributeNames`). Only with
+   * `dataType: TrainingInputDataType.AUGMENTED_MANIFEST_FILE`.
+   *
+   * @default - none
+   */
+  readonly attributeNames?: string[];
 
   /**
    * How the data is distributed over the instances.

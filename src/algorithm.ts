@@ -1,5 +1,4 @@
 import {
-  CustomResource,
   IResource,
   ITaggableV2,
   Lazy,
@@ -19,10 +18,12 @@ import { Construct } from 'constructs';
 import { AlgorithmGrants } from './algorithm-grants';
 import { AlgorithmValidationSpecification } from './algorithm-validation-specification';
 import { InferenceSpecification } from './inference-specification';
-import { AlgorithmProvider } from './private/algorithm-provider';
 import { fingerprint, toSageMakerApi } from './private/api-shape';
 import { parseSageMakerArn } from './private/arn';
+import { dependOnRolePolicies } from './private/dependencies';
+import { DeployTimeHandler } from './private/deploy-time-handler';
 import { renderInferenceSpecification } from './private/inference';
+import { checkStructKeys } from './private/struct-keys';
 import {
   renderAlgorithmValidationSpecification,
   renderTrainingSpecification,
@@ -39,6 +40,17 @@ import { TrainingSpecification } from './training-specification';
 
 /** The CloudFormation type of algorithms created through the custom resource. */
 const CUSTOM_RESOURCE_TYPE = 'Custom::SageMakerAlgorithm';
+
+/** Actions the algorithm handler calls on the algorithms it manages (authorized against `algorithm/<name>`). */
+const ALGORITHM_MANAGE_ACTIONS = [
+  'sagemaker:CreateAlgorithm',
+  'sagemaker:DescribeAlgorithm',
+  'sagemaker:DeleteAlgorithm',
+  // CreateAlgorithm with Tags, tag changes in place, and the owner tag checked before DeleteAlgorithm.
+  'sagemaker:AddTags',
+  'sagemaker:DeleteTags',
+  'sagemaker:ListTags',
+];
 /** Hex digits of the properties' fingerprint at the end of generated names. */
 const FINGERPRINT_LENGTH = 8;
 
@@ -164,9 +176,12 @@ export interface AlgorithmProps {
    *
    * CloudFormation's `AWS::SageMaker::Algorithm` has no such property, so with a validation
    * specification the algorithm is created by a custom resource (`Custom::SageMakerAlgorithm`)
-   * that calls CreateAlgorithm and waits up to 2 hours for the validation to complete, failing
-   * the deployment with SageMaker's reason when it fails. One handler serves all algorithms of a
-   * stack.
+   * that calls CreateAlgorithm and waits up to 55 minutes for the validation to complete, failing
+   * the deployment with SageMaker's reason when it fails (CloudFormation waits at most one hour for a
+   * custom resource; the resource's ServiceTimeout is 60 minutes). Validation profiles must therefore
+   * finish well within 55 minutes. One handler serves all algorithms of a stack. The handler adopts
+   * an existing algorithm of the same name only if its definition is the requested one, and deletes
+   * only algorithms it created or adopted (tagged `cdk-sagemaker-registry:owner`).
    *
    * @default - no validation
    */
@@ -236,6 +251,7 @@ export class Algorithm extends AlgorithmBase implements ITaggableV2 {
       // A generated name is known at synth time, so the algorithm can be referenced from other environments.
       physicalName: props.algorithmName ?? PhysicalName.GENERATE_IF_NEEDED,
     });
+    checkStructKeys(`Algorithm ${this.node.path}`, 'AlgorithmProps', props);
 
     const errors: string[] = [
       ...validateSageMakerName('algorithmName', props.algorithmName),
@@ -252,6 +268,7 @@ export class Algorithm extends AlgorithmBase implements ITaggableV2 {
           grantable,
           requireContentTypes: false,
           allowModelData: false,
+          resourceType: 'AWS::SageMaker::Algorithm',
           errors,
         }))
       : undefined;
@@ -277,21 +294,17 @@ export class Algorithm extends AlgorithmBase implements ITaggableV2 {
 
     let arn: string;
     if (validation) {
-      const provider = AlgorithmProvider.of(this);
-      provider.allowManaging(this.policyArns(props.algorithmName), validation.role);
+      const handler = DeployTimeHandler.of(this, 'algorithm');
+      handler.allow(ALGORITHM_MANAGE_ACTIONS, this.policyArns(props.algorithmName));
+      handler.allow(['iam:PassRole'], [validation.role.roleArn], { StringEquals: { 'iam:PassedToService': 'sagemaker.amazonaws.com' } });
       this.cdkTagManager = new TagManager(TagType.KEY_VALUE, CUSTOM_RESOURCE_TYPE);
-      const resource = new CustomResource(this, 'CustomResource', {
-        serviceToken: provider.serviceToken,
-        resourceType: CUSTOM_RESOURCE_TYPE,
-        properties: {
-          AlgorithmName: name,
-          ...definition,
-          Tags: Lazy.any({ produce: () => this.cdkTagManager.renderTags() }),
-        },
-        removalPolicy,
-      });
-      // The handler's permissions and the validation role's (image pulls, keys) must exist first.
-      resource.node.addDependency(provider.role, validation.role);
+      const resource = handler.newResource(this, 'CustomResource', CUSTOM_RESOURCE_TYPE, {
+        AlgorithmName: name,
+        ...definition,
+        Tags: Lazy.any({ produce: () => this.cdkTagManager.renderTags() }),
+      }, removalPolicy);
+      // The handler's permissions (newResource) and the validation role's (image pulls, keys) must exist first.
+      dependOnRolePolicies(resource, validation.role);
       arn = resource.getAttString('AlgorithmArn');
     } else {
       const resource = new sagemaker.CfnAlgorithm(this, 'Resource', {

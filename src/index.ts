@@ -18,3 +18,8 @@ export * from './algorithm';
 export * from './algorithm-grants';
 export * from './algorithm-validation-specification';
 export * from './training-specification';
+export * from './endpoint-config';
+export * from './endpoint-deployment';
+export * from './endpoint-grants';
+export * from './endpoint';
+export * from './registry-rules';

@@ -25,8 +25,9 @@ export interface InferenceContainer {
   readonly modelData?: ModelData;
 
   /**
-   * Environment variables of the container (at most 16 entries; names of letters, digits and
-   * underscores that do not start with a digit; values of at most 1024 characters).
+   * Environment variables of the container: names of letters, digits and underscores that do not
+   * start with a digit, values of at most 1024 characters; at most 16 entries in a model package
+   * (CloudFormation's `AWS::SageMaker::ModelPackage` schema), at most 100 in an algorithm (the API).
    *
    * @default - none
    */
@@ -47,8 +48,8 @@ export interface InferenceContainer {
   readonly framework?: string;
 
   /**
-   * The framework version, for example `1.7` (3-10 characters: a digit, a dot, then letters,
-   * digits and dots).
+   * The framework version, for example `1.7-1` or `2.1.0` (3-10 characters: a digit, a dot, then
+   * letters, digits, dots and hyphens; SageMaker API `ModelPackageFrameworkVersion`).
    *
    * @default - none
    */
@@ -64,11 +65,21 @@ export interface InferenceContainer {
 
   /**
    * The input configuration of the model for Inference Recommender and compilation
-   * (`ModelInput.DataInputConfig`, 1-1024 characters), for example `{"input_1":[1,224,224,3]}`.
+   * (`ModelInput.DataInputConfig`), for example `{"input_1":[1,224,224,3]}`: 1-16384 characters in
+   * an algorithm (the API), 1-1024 in a model package (CloudFormation's `AWS::SageMaker::ModelPackage`
+   * schema is stricter than the API there).
    *
    * @default - none
    */
   readonly dataInputConfig?: string;
+
+  /**
+   * Whether the model data is a training checkpoint (`IsCheckpoint`). Only in an algorithm's
+   * inference specification: CloudFormation's `AWS::SageMaker::ModelPackage` has no such property.
+   *
+   * @default - not rendered (SageMaker's default: not a checkpoint)
+   */
+  readonly isCheckpoint?: boolean;
 }
 
 /**

@@ -1,10 +1,23 @@
 import { Token, aws_iam as iam, aws_s3 as s3, aws_s3_assets as s3Assets } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { freeChildId } from './private/ids';
+import { validateTemplateText } from './private/validation';
 
-/** `ModelDataUrl` and `S3Uri` pattern of the SageMaker API: at most 1024 characters. */
-const S3_URI_PATTERN = /^(https|s3):\/\/([^/]+)\/?(.*)$/;
+/** `ModelDataUrl` and `S3Uri` pattern of the SageMaker API (at most 1024 characters; no line feed, as in CloudFormation's schema). */
+const S3_URI_PATTERN = /^(https|s3):\/\/([^/]+)\/?([^\n]*)$/;
 const MAX_URI_LENGTH = 1024;
+/** `HubContentArn` of `HubAccessConfig` (botocore `InferenceHubAccessConfig`, CloudFormation): at most 255 characters. */
+const MAX_HUB_CONTENT_ARN_LENGTH = 255;
+
+/**
+ * What the S3 URI of model data names (SageMaker `S3ModelDataSource.S3DataType`).
+ */
+export enum ModelDataType {
+  /** A single object: a `.tar.gz` archive, or one uncompressed model file (`S3Object`). */
+  S3_OBJECT = 'S3Object',
+  /** A key prefix: every object under it is part of the model (`S3Prefix`). */
+  S3_PREFIX = 'S3Prefix',
+}
 
 /**
  * Options for model data in S3.
@@ -17,6 +30,15 @@ export interface ModelDataOptions {
    * @default - no EULA is accepted
    */
   readonly acceptEula?: boolean;
+
+  /**
+   * The ARN of the SageMaker hub content whose deployment access this model data uses (renders
+   * `ModelDataSource.S3DataSource.HubAccessConfig.HubContentArn`, at most 255 characters). Only
+   * `AWS::SageMaker::Model` takes it: model packages and algorithms reject model data with it.
+   *
+   * @default - no hub access configuration
+   */
+  readonly hubContentArn?: string;
 }
 
 /**
@@ -38,6 +60,20 @@ export interface ModelDataConfig {
    * @default - not accepted
    */
   readonly acceptEula?: boolean;
+
+  /**
+   * What `s3Uri` names.
+   *
+   * @default - `ModelDataType.S3_OBJECT` when `compressed`, `ModelDataType.S3_PREFIX` otherwise
+   */
+  readonly dataType?: ModelDataType;
+
+  /**
+   * The ARN of the hub content whose deployment access the model data uses.
+   *
+   * @default - no hub access configuration
+   */
+  readonly hubContentArn?: string;
 }
 
 /**
@@ -57,7 +93,24 @@ export abstract class ModelData {
    */
   public static fromBucket(bucket: s3.IBucket, objectKey: string, options: ModelDataOptions = {}): ModelData {
     checkArchiveKey('ModelData.fromBucket', 'objectKey', objectKey);
+    checkOptions('ModelData.fromBucket', options);
     return new BucketModelData(bucket, objectKey, true, options);
+  }
+
+  /**
+   * A single uncompressed model file in a bucket (rendered as `ModelDataSource` with
+   * `S3DataType: S3Object` and `CompressionType: None`). SageMaker copies it to `/opt/ml/model/`
+   * under the last part of its key.
+   *
+   * Whoever loads the model data is granted read access to exactly this object.
+   *
+   * @param bucket the bucket
+   * @param objectKey the key of the file; it must not end in `/` (that is a prefix: use `fromBucketPrefix()`)
+   */
+  public static fromBucketObject(bucket: s3.IBucket, objectKey: string, options: ModelDataOptions = {}): ModelData {
+    checkObjectKey('ModelData.fromBucketObject', 'objectKey', objectKey);
+    checkOptions('ModelData.fromBucketObject', options);
+    return new BucketModelData(bucket, objectKey, false, options, ModelDataType.S3_OBJECT);
   }
 
   /**
@@ -74,6 +127,7 @@ export abstract class ModelData {
       throw new Error('ModelData.fromBucketPrefix: keyPrefix must end with \'/\' (SageMaker reads every object under the prefix), '
         + `got '${keyPrefix}'; for a single compressed archive use ModelData.fromBucket()`);
     }
+    checkOptions('ModelData.fromBucketPrefix', options);
     return new BucketModelData(bucket, keyPrefix, false, options);
   }
 
@@ -89,7 +143,25 @@ export abstract class ModelData {
     if (parsed) {
       checkArchiveKey('ModelData.fromS3Url', 'url', url);
     }
+    checkOptions('ModelData.fromS3Url', options);
     return new UrlModelData(url, parsed, true, options);
+  }
+
+  /**
+   * A single uncompressed model file by URL (`s3://bucket/path/model.pt` or an `https://` URL),
+   * rendered as `ModelDataSource` with `S3DataType: S3Object` and `CompressionType: None`.
+   *
+   * For an `s3://` URL, whoever loads the model data is granted read access to the object.
+   *
+   * @param url the URL of the file; it must not end in `/` (that is a prefix: use `fromS3Prefix()`)
+   */
+  public static fromS3Object(url: string, options: ModelDataOptions = {}): ModelData {
+    const parsed = parseS3Url('ModelData.fromS3Object', url);
+    if (parsed) {
+      checkObjectKey('ModelData.fromS3Object', 'url', url);
+    }
+    checkOptions('ModelData.fromS3Object', options);
+    return new UrlModelData(url, parsed, false, options, ModelDataType.S3_OBJECT);
   }
 
   /**
@@ -105,6 +177,7 @@ export abstract class ModelData {
       throw new Error(`ModelData.fromS3Prefix: url must end with '/' (SageMaker reads every object under the prefix), got '${url}'; `
         + 'for a single compressed archive use ModelData.fromS3Url()');
     }
+    checkOptions('ModelData.fromS3Prefix', options);
     return new UrlModelData(url, parsed, false, options);
   }
 
@@ -136,15 +209,23 @@ class BucketModelData extends ModelData {
     private readonly bucket: s3.IBucket,
     private readonly key: string,
     private readonly compressed: boolean,
-    private readonly options: ModelDataOptions) {
+    private readonly options: ModelDataOptions,
+    private readonly dataType?: ModelDataType) {
     super();
   }
 
   public bind(_scope: Construct, grantable?: iam.IGrantable): ModelDataConfig {
+    const object = this.compressed || this.dataType === ModelDataType.S3_OBJECT;
     if (grantable) {
-      this.bucket.grantRead(grantable, this.compressed ? this.key : `${this.key}*`);
+      this.bucket.grantRead(grantable, object ? this.key : `${this.key}*`);
     }
-    return { s3Uri: this.bucket.s3UrlForObject(this.key), compressed: this.compressed, acceptEula: this.options.acceptEula };
+    return {
+      s3Uri: this.bucket.s3UrlForObject(this.key),
+      compressed: this.compressed,
+      dataType: this.dataType,
+      acceptEula: this.options.acceptEula,
+      hubContentArn: this.options.hubContentArn,
+    };
   }
 }
 
@@ -153,16 +234,24 @@ class UrlModelData extends ModelData {
     private readonly url: string,
     private readonly parsed: { bucketName: string; key: string } | undefined,
     private readonly compressed: boolean,
-    private readonly options: ModelDataOptions) {
+    private readonly options: ModelDataOptions,
+    private readonly dataType?: ModelDataType) {
     super();
   }
 
   public bind(scope: Construct, grantable?: iam.IGrantable): ModelDataConfig {
+    const object = this.compressed || this.dataType === ModelDataType.S3_OBJECT;
     if (grantable && this.parsed) {
       const bucket = s3.Bucket.fromBucketName(scope, freeChildId(scope, 'ModelDataBucket'), this.parsed.bucketName);
-      bucket.grantRead(grantable, this.compressed ? this.parsed.key : `${this.parsed.key}*`);
+      bucket.grantRead(grantable, object ? this.parsed.key : `${this.parsed.key}*`);
     }
-    return { s3Uri: this.url, compressed: this.compressed, acceptEula: this.options.acceptEula };
+    return {
+      s3Uri: this.url,
+      compressed: this.compressed,
+      dataType: this.dataType,
+      acceptEula: this.options.acceptEula,
+      hubContentArn: this.options.hubContentArn,
+    };
   }
 }
 
@@ -191,6 +280,27 @@ function checkArchiveKey(method: string, property: string, value: string): void 
     throw new Error(`${method}: ${property} must name a single gzip-compressed tar archive ending in '.tar.gz' `
       + `(SageMaker's ModelDataUrl), got '${value}'; for uncompressed model files under a prefix use ModelData.fromBucketPrefix() `
       + 'or ModelData.fromS3Prefix()');
+  }
+}
+
+/** Checks that a literal key or URL names an object, not a prefix. */
+function checkObjectKey(method: string, property: string, value: string): void {
+  if (!Token.isUnresolved(value) && (value === '' || value.endsWith('/'))) {
+    throw new Error(`${method}: ${property} must name a single object (S3DataType S3Object), not a prefix ending in '/', `
+      + `got '${value}'; for uncompressed model files under a prefix use ModelData.fromBucketPrefix() or ModelData.fromS3Prefix()`);
+  }
+}
+
+/** Checks the literal values of model data options. */
+function checkOptions(method: string, options: ModelDataOptions): void {
+  const arn = options.hubContentArn;
+  const text = validateTemplateText(`${method}: options.hubContentArn`, arn);
+  if (text.length > 0) {
+    throw new Error(text[0]);
+  }
+  if (arn !== undefined && !Token.isUnresolved(arn) && arn.length > MAX_HUB_CONTENT_ARN_LENGTH) {
+    throw new Error(`${method}: options.hubContentArn must be at most ${MAX_HUB_CONTENT_ARN_LENGTH} characters long `
+      + `(HubAccessConfig.HubContentArn), got ${arn.length} characters: '${arn.slice(0, 80)}...'`);
   }
 }
 

@@ -22,12 +22,13 @@ import { LatestApprovedModelPackageOptions } from './latest-approved-model-packa
 import { IModelPackage, ModelPackage, ModelPackageOptions } from './model-package';
 import { ModelPackageGroupGrants } from './model-package-group-grants';
 import { parseSageMakerArn } from './private/arn';
+import { AUTO_DELETE_MARKER_TAG, DeployTimeHandler } from './private/deploy-time-handler';
 import { LOOKUP_NONCE_CONTEXT, LatestApprovedModelPackage } from './private/latest-approved';
 import {
   DELETE_VERSION_ACTIONS,
   LIST_ACTIONS,
 } from './private/perms';
-import { RegistryHandler } from './private/registry-handler';
+import { checkStructKeys } from './private/struct-keys';
 import {
   SAGEMAKER_NAME_MAX_LENGTH,
   throwIfErrors,
@@ -197,6 +198,7 @@ export abstract class ModelPackageGroupBase extends Resource implements IModelPa
   }
 
   public latestApprovedModelPackage(scope: Construct, id: string, options: LatestApprovedModelPackageOptions = {}): IModelPackage {
+    checkStructKeys(`latestApprovedModelPackage of ${this.node.path}`, 'LatestApprovedModelPackageOptions', options);
     return new LatestApprovedModelPackage(scope, id, { ...options, modelPackageGroup: this });
   }
 
@@ -256,6 +258,7 @@ export abstract class ModelPackageGroupBase extends Resource implements IModelPa
   }
 
   public onApprovalStatusChange(id: string, options: OnApprovalStatusChangeOptions = {}): events.Rule {
+    checkStructKeys(`onApprovalStatusChange of ${this.node.path}`, 'OnApprovalStatusChangeOptions', options);
     const rule = this.onEvent(id, options);
     const statuses = options.statuses ?? [];
     if (statuses.length > 0) {
@@ -350,8 +353,15 @@ export interface ModelPackageGroupProps {
   /**
    * Delete every version of the group when the group is deleted, so that the deletion does not fail
    * (SageMaker does not delete a group that still has versions). A custom resource lists and deletes
-   * the versions, also those registered outside this stack, when the stack (or the group) is deleted;
+   * the versions, also those registered outside this stack, when the stack (or the group) is deleted,
+   * then deletes the group itself (so that a version registered meanwhile cannot fail the deletion);
    * nothing happens on create or update. Requires `removalPolicy: RemovalPolicy.DESTROY`.
+   *
+   * The group carries the tag `cdk-sagemaker-registry:auto-delete-model-packages=true` while the option
+   * is on, and versions are deleted only if the group still carries it at Delete time: turning the
+   * option off (or the rollback of the update that turned it on) removes the tag first, and keeps
+   * every version. Emptying a group takes at most 50 minutes (in bounded batches); versions that
+   * cannot be deleted are named in the failure, and the stack delete can then be retried.
    *
    * @default false
    */
@@ -428,6 +438,7 @@ export class ModelPackageGroup extends ModelPackageGroupBase {
       // A generated name is known at synth time, so the group can be shared with other environments.
       physicalName: props.modelPackageGroupName ?? PhysicalName.GENERATE_IF_NEEDED,
     });
+    checkStructKeys(`ModelPackageGroup ${this.node.path}`, 'ModelPackageGroupProps', props);
     this.groupName = props.modelPackageGroupName ?? Lazy.string({ produce: () => generateGroupName(this) });
 
     throwIfErrors(`ModelPackageGroup ${this.node.path}`, [
@@ -483,12 +494,19 @@ export class ModelPackageGroup extends ModelPackageGroupBase {
       throw new Error(`Invalid ModelPackageGroup ${this.node.path}:\n  - autoDeleteModelPackages requires removalPolicy `
         + `RemovalPolicy.DESTROY (deleting the versions of a group that is kept would lose them), got ${removalPolicy ?? 'RemovalPolicy.RETAIN (the default)'}`);
     }
-    const handler = RegistryHandler.of(this, 'auto-delete');
+    // The opt-in marker, checked by the handler at Delete time: turning the option off removes the tag
+    // (while CloudFormation updates the group) before the custom resource's Delete in the cleanup phase.
+    this.resource.tags.setTag(AUTO_DELETE_MARKER_TAG, 'true');
+    const handler = DeployTimeHandler.of(this, 'auto-delete');
     const versions = Stack.of(this).formatArn({ service: 'sagemaker', resource: 'model-package', resourceName: `${this.groupName}/*` });
     handler.allow(LIST_ACTIONS, [this.policyArn, versions]);
     handler.allow(DELETE_VERSION_ACTIONS, [versions]);
+    // The marker is read from the group, which the handler deletes once it is empty (so that a version
+    // registered meanwhile cannot fail CloudFormation's own deletion of the group).
+    handler.allow(['sagemaker:DescribeModelPackageGroup', 'sagemaker:ListTags', 'sagemaker:DeleteModelPackageGroup'], [this.policyArn]);
     const cleanup = handler.newResource(this, 'AutoDeleteModelPackages', 'Custom::SageMakerModelPackageGroupAutoDelete', {
       ModelPackageGroupName: this.groupName,
+      MarkerTagKey: AUTO_DELETE_MARKER_TAG,
     });
     // Deleted before the group: the versions go first.
     cleanup.node.addDependency(this.resource);

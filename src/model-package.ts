@@ -1,5 +1,4 @@
 import {
-  Annotations,
   Fn,
   IResource,
   RemovalPolicy,
@@ -20,8 +19,12 @@ import { ModelCardStatus, ModelPackageModelCard } from './model-card';
 import { ModelData } from './model-data';
 import { ModelPackageGrants } from './model-package-grants';
 import { IModelPackageGroup } from './model-package-group';
+import { dependOnRolePolicies } from './private/dependencies';
 import { renderAdditionalInferenceSpecifications, renderInferenceSpecification, renderModelData } from './private/inference';
 import { renderDriftCheckBaselines, renderModelMetrics } from './private/metrics';
+import { ARN_OR_NAME_PATTERN, SOURCE_URI_PATTERN } from './private/rules';
+import { checkStructKeys } from './private/struct-keys';
+import { reportRemovedVersionTags } from './private/version-tags';
 import { renderValidationSpecification } from './private/transform';
 import {
   SAGEMAKER_NAME_MAX_LENGTH,
@@ -40,8 +43,6 @@ import {
 import { SourceAlgorithm } from './source-algorithm';
 import { ValidationSpecification } from './validation-specification';
 
-/** `SourceAlgorithm.AlgorithmName`: a name or an ARN (1-170 characters). */
-const ALGORITHM_NAME_OR_ARN_PATTERN = /^(arn:aws[a-z-]*:sagemaker:[a-z0-9-]*:[0-9]{12}:[a-z-]*\/)?[a-zA-Z0-9](-*[a-zA-Z0-9])*$/;
 /** `CustomerMetadataProperties` keys and values. */
 const CUSTOMER_METADATA_PATTERN = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 /** A versioned or unversioned model package ARN. */
@@ -468,6 +469,7 @@ export class ModelPackage extends ModelPackageBase {
    */
   constructor(scope: Construct, id: string, props: ModelPackageProps = {}) {
     super(scope, id, { physicalName: props.modelPackageName });
+    checkStructKeys(`ModelPackage ${this.node.path}`, 'ModelPackageProps', props);
     const errors: string[] = [];
     const versioned = props.modelPackageGroup !== undefined;
     const group = props.modelPackageGroup;
@@ -488,7 +490,8 @@ export class ModelPackage extends ModelPackageBase {
       errors.push('approvalDescription applies only to versioned packages (give modelPackageGroup), got it for an unversioned package');
     }
     errors.push(...validateEnumValue('approvalStatus', props.approvalStatus, Object.values(ModelApprovalStatus), 'ModelApprovalStatus'));
-    errors.push(...validateDescription('approvalDescription', props.approvalDescription));
+    // ApprovalDescription (botocore and CloudFormation): 0-1024 characters of any kind, unlike the EntityDescription of description.
+    errors.push(...validateLength('approvalDescription', props.approvalDescription, 0, 1024));
     errors.push(...validateRemovalPolicy('removalPolicy', props.removalPolicy, 'AWS::SageMaker::ModelPackage'));
     if (versioned && props.certifyForMarketplace !== undefined) {
       errors.push(`certifyForMarketplace applies only to unversioned packages (give modelPackageName), got ${props.certifyForMarketplace} for a version`);
@@ -498,6 +501,8 @@ export class ModelPackage extends ModelPackageBase {
     }
     errors.push(...validateS3Uri('samplePayloadUrl', props.samplePayloadUrl));
     errors.push(...validateLength('sourceUri', props.sourceUri, 0, 1024));
+    errors.push(...validatePattern('sourceUri', props.sourceUri, SOURCE_URI_PATTERN,
+      'letters, marks, separators, numbers and punctuation (no symbols such as $ + < = > ^ ` | ~, no control characters)'));
     errors.push(...validateTemplateText('domain', props.domain));
     errors.push(...validateTemplateText('task', props.task));
     errors.push(...this.customerMetadataErrors(props.customerMetadata));
@@ -581,11 +586,12 @@ export class ModelPackage extends ModelPackageBase {
       this.resource.node.addDependency(group.node.defaultChild);
     }
     if (grantable) {
-      // SageMaker checks the validation role's access when the package is created.
-      this.resource.node.addDependency(grantable);
+      // SageMaker checks the validation role's access when the package is created: wait for its policies
+      // (not for the role resource, which the ValidationRole GetAtt orders already: cfn-lint W3005).
+      dependOnRolePolicies(this.resource, grantable);
     }
-    if (versioned) {
-      this.removeVersionTags();
+    if (group) {
+      this.removeVersionTags(group);
     }
     if (inferenceSpecification) {
       // Compared when synthesizing, once tokens such as repository URIs resolve.
@@ -640,8 +646,9 @@ export class ModelPackage extends ModelPackageBase {
     const algorithmName = source.algorithm?.algorithmRef.algorithmArn ?? source.algorithmName ?? '';
     if (source.algorithmName !== undefined) {
       errors.push(...validateLength('sourceAlgorithm.algorithmName', source.algorithmName, 1, 170));
-      errors.push(...validatePattern('sourceAlgorithm.algorithmName', source.algorithmName, ALGORITHM_NAME_OR_ARN_PATTERN,
-        'an algorithm name (letters, digits and hyphens) or an algorithm ARN'));
+      errors.push(...validatePattern('sourceAlgorithm.algorithmName', source.algorithmName, ARN_OR_NAME_PATTERN,
+        'an algorithm name of 1-63 letters, digits and hyphens, starting with a letter or digit and not ending with a hyphen, '
+        + 'optionally after an ARN prefix such as arn:aws:sagemaker:us-east-1:123456789012:algorithm/'));
     }
     const modelData = renderModelData(source.modelData?.bind(this, grantable));
     errors.push(...validateS3Uri('sourceAlgorithm.modelData', modelData.modelDataUrl));
@@ -695,20 +702,10 @@ export class ModelPackage extends ModelPackageBase {
     return [];
   }
 
-  /** Versions reject tags: drop whatever Tags.of() or the L1 added, and say so. */
-  private removeVersionTags(): void {
+  /** Versions reject tags: drop whatever Tags.of() or the L1 added, and say so once per group. */
+  private removeVersionTags(group: IModelPackageGroup): void {
     this.resource.addPropertyDeletionOverride('Tags');
-    this.node.addValidation({
-      validate: () => {
-        if (this.resource.tags.hasTags()) {
-          const keys = Object.keys(this.resource.tags.tagValues());
-          Annotations.of(this.resource).addWarningV2('cdk-sagemaker-registry:versionTagsRemoved',
-            `Tags ${keys.join(', ')} were not applied to model package version ${this.node.path}: SageMaker rejects tags on `
-            + 'versions ("Tags are not supported in Model Package versions"); versions carry the tags of their group, so tag the group.');
-        }
-        return [];
-      },
-    });
+    reportRemovedVersionTags(group, this, this.resource);
   }
 }
 

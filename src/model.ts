@@ -16,10 +16,12 @@ import {
 import { aws_sagemaker as sagemakerRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
 import { ContainerImage } from './container-image';
-import { ModelData, ModelDataConfig } from './model-data';
+import { ModelData, ModelDataConfig, ModelDataType } from './model-data';
 import { IModelPackage } from './model-package';
 import { parseSageMakerArn } from './private/arn';
+import { dependOnRolePolicies } from './private/dependencies';
 import { renderModelData } from './private/inference';
+import { checkStructKeys } from './private/struct-keys';
 import {
   throwIfErrors,
   validateEnumValue,
@@ -185,6 +187,10 @@ export interface ContainerDefinition {
    * Environment variables of the container: at most 100, names of letters, digits and underscores,
    * values of at most 1024 characters, and at most 32 KB for all containers of the model together.
    * Don't put secrets here: they are visible in the template and in DescribeModel.
+   *
+   * Allowed with `modelPackage` too, also when the package's containers have an environment:
+   * SageMaker rejected that combination until January 2023 ("Environment variable map cannot be
+   * specified both at Model Package and Model") and accepts it since.
    *
    * @default - none
    */
@@ -464,6 +470,7 @@ export class Model extends ModelBase {
    * `modelName` keeps it as written.
    */
   public static fromModelAttributes(scope: Construct, id: string, attrs: ModelAttributes): IModel {
+    checkStructKeys('Model.fromModelAttributes', 'ModelAttributes', attrs);
     return importModel(scope, id, attrs, 'Model.fromModelAttributes');
   }
 
@@ -486,6 +493,7 @@ export class Model extends ModelBase {
 
   constructor(scope: Construct, id: string, props: ModelProps = {}) {
     super(scope, id, { physicalName: props.modelName });
+    checkStructKeys(`Model ${this.node.path}`, 'ModelProps', props);
     throwIfErrors(`Model ${this.node.path}`, [
       ...modelNameErrors(props.modelName),
       ...networkErrors(props),
@@ -522,8 +530,9 @@ export class Model extends ModelBase {
     this.node.defaultChild = this.resource;
     this.resource.applyRemovalPolicy(props.removalPolicy ?? RemovalPolicy.DESTROY);
     // SageMaker checks at CreateModel that the role can pull the images and read the model data:
-    // the model waits for the role and its policies (AWS::IAM::Policy resources are children of the role).
-    this.resource.node.addDependency(this.role);
+    // the model waits for the role's policies (AWS::IAM::Policy resources are children of the role).
+    // Not for the role resource itself: ExecutionRoleArn's GetAtt orders that already (cfn-lint W3005).
+    dependOnRolePolicies(this.resource, this.role);
 
     this.modelName = this.getResourceNameAttribute(this.resource.attrModelName);
     // Ref is the ARN SageMaker returns, with the name lower-cased; across environments, build the same.
@@ -548,6 +557,7 @@ export class Model extends ModelBase {
   public addContainer(container: ContainerDefinition): void {
     const index = this.containers.length;
     const at = `containers[${index}]`;
+    checkStructKeys(`${at} of Model ${this.node.path}`, 'ContainerDefinition', container);
     throwIfErrors(`${at} of Model ${this.node.path}`, this.containerErrors(container, at, index));
     this.environmentBytes += environmentBytes(container.environment);
 
@@ -664,9 +674,14 @@ export class Model extends ModelBase {
   /** A multi-model container's `ModelDataUrl`: the S3 prefix of its models (ModelDataSource is not supported there). */
   private renderMultiModelData(at: string, config: ModelDataConfig | undefined): { modelDataUrl?: string } {
     const errors: string[] = [];
-    if (config?.compressed) {
+    if (config?.compressed || config?.dataType === ModelDataType.S3_OBJECT) {
       errors.push(`${at}.modelData of a '${ContainerMode.MULTI_MODEL}' container must be the S3 prefix that holds the models' `
-        + `.tar.gz archives (ModelData.fromBucketPrefix() or ModelData.fromS3Prefix()), got the single archive '${config.s3Uri}'`);
+        + '.tar.gz archives (ModelData.fromBucketPrefix() or ModelData.fromS3Prefix()), got the single '
+        + `${config.compressed ? 'archive' : 'object'} '${config.s3Uri}'`);
+    }
+    if (config?.hubContentArn !== undefined) {
+      errors.push(`${at}.modelData of a '${ContainerMode.MULTI_MODEL}' container cannot have a hubContentArn (SageMaker does not support `
+        + `ModelDataSource on multi-model endpoints), got '${config.hubContentArn}'`);
     }
     if (config?.acceptEula !== undefined) {
       errors.push(`${at}.modelData of a '${ContainerMode.MULTI_MODEL}' container cannot accept a EULA (SageMaker does not support `

@@ -153,9 +153,19 @@ export interface HyperParameterSpecification {
    * The value used when a training job does not give one (at most 2500 characters). It must be
    * within `range`, and a hyperparameter with a default value cannot be `required`.
    *
-   * @default - no default value
+   * @default - no default value, unless `defaultNumber` gives one
    */
   readonly defaultValue?: string;
+
+  /**
+   * The default value of an `INTEGER` or `CONTINUOUS` hyperparameter as a number, for languages where
+   * a number is the natural way to write it (Python `default_number=6`). It is rendered as its decimal
+   * text, as if given as `defaultValue`, and checked the same way. Give `defaultValue` or `defaultNumber`,
+   * not both.
+   *
+   * @default - no default value, unless `defaultValue` gives one
+   */
+  readonly defaultNumber?: number;
 }
 
 /**

@@ -10,7 +10,12 @@ export enum TransformInputDataType {
   S3_PREFIX = 'S3Prefix',
   /** The URI names a manifest file that lists the input objects (`ManifestFile`). */
   MANIFEST_FILE = 'ManifestFile',
-  /** The URI names an augmented manifest file (`AugmentedManifestFile`). */
+  /**
+   * The URI names an augmented manifest file (`AugmentedManifestFile`). SageMaker's API model says
+   * it "is not compatible" with batch transform, so a transform job given it fails at synth time.
+   *
+   * @deprecated batch transform does not read augmented manifest files; use `S3_PREFIX` or `MANIFEST_FILE`
+   */
   AUGMENTED_MANIFEST_FILE = 'AugmentedManifestFile',
 }
 
@@ -168,8 +173,9 @@ export interface TransformJobDefinition {
 
   /**
    * Environment variables of the transform containers (at most 16 entries; names of letters,
-   * digits and underscores that do not start with a digit; values of at most 1024 characters, the
-   * limit of CloudFormation's `AWS::SageMaker::ModelPackage` schema).
+   * digits and underscores that do not start with a digit). Values: at most 1024 characters in a
+   * model package (CloudFormation's `AWS::SageMaker::ModelPackage` schema), at most 10240 in an
+   * algorithm's validation specification (sent to the API directly).
    *
    * @default - none
    */

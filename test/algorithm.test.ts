@@ -38,8 +38,7 @@ import {
 } from '../src';
 import { validateRequest } from './handlers/sagemaker-model';
 import { ACCOUNT, errorOf, newStack, OTHER_ACCOUNT, partitionArn, REGION } from './util';
-import { ALGORITHM_COERCION } from '../src/handlers/algorithm';
-import { coerceProperties } from '../src/handlers/shared/custom-resource';
+import { ALGORITHM_COERCION, coerceProperties } from '../src/handlers/algorithm';
 
 const ALGORITHM_TYPE = 'AWS::SageMaker::Algorithm';
 const CUSTOM_TYPE = 'Custom::SageMakerAlgorithm';
@@ -511,15 +510,14 @@ describe('synth-time validation', () => {
   describe('hyperparameters', () => {
     const free = (name: string): HyperParameterSpecification => ({ name, type: HyperParameterType.FREE_TEXT });
 
-    test('at most 100, names unique and 1-256 characters', () => {
+    test('at most 100, names unique and at most 256 characters', () => {
       const many = Array.from({ length: 101 }, (_, i) => free(`p${i}`));
       expect(hyperParameterProblems(...many)).toEqual(['trainingSpecification.hyperParameters must have between 0 and 100 entries, got 101']);
       expect(hyperParameterProblems(free('eta'), free('gamma'), free('eta'))).toEqual([
         "trainingSpecification.hyperParameters names must be unique, got duplicates: 'eta'",
       ]);
       expect(hyperParameterProblems(free(''), free('n'.repeat(257)))).toEqual([
-        "trainingSpecification.hyperParameters[0].name must be between 1 and 256 characters long, got 0 characters: ''",
-        `trainingSpecification.hyperParameters[1].name must be between 1 and 256 characters long, got 257 characters: '${'n'.repeat(80)}...'`,
+        `trainingSpecification.hyperParameters[1].name must be between 0 and 256 characters long, got 257 characters: '${'n'.repeat(80)}...'`,
       ]);
     });
 
@@ -631,7 +629,7 @@ describe('synth-time validation', () => {
           containers: [{ image: ContainerImage.fromRegistry(INFERENCE_IMAGE), modelData: ModelData.fromS3Url('s3://models/model.tar.gz'), frameworkVersion: 'latest' }],
         },
       }))).toEqual([
-        "inferenceSpecification.containers[0].frameworkVersion must be a version such as 1.7 (a digit, a dot, then letters, digits and dots) (pattern ^[0-9]\\.[A-Za-z0-9.]+$), got 'latest'",
+        "inferenceSpecification.containers[0].frameworkVersion must be a version such as 1.7-1 or 2.1.0 (a digit, a dot, then letters, digits, dots and hyphens) (pattern ^[0-9]\\.[A-Za-z0-9.-]+$), got 'latest'",
         'inferenceSpecification.containers[0].modelData is not supported here: an algorithm\'s inference containers take no model data (models come from its training jobs); remove it',
       ]);
       expect(problemsOf(() => ({ trainingSpecification: training(), inferenceSpecification: { containers: [] } })))
@@ -878,7 +876,7 @@ describe('with a validation specification (Custom::SageMakerAlgorithm)', () => {
     return { app, stack, repository, role, key, first, second };
   }
 
-  test('one handler per stack serves every algorithm', () => {
+  test('one handler per stack serves every algorithm, in the one runtime, with a ServiceTimeout within CloudFormation\'s hour', () => {
     // GIVEN
     const { stack } = validatedStack();
 
@@ -886,13 +884,21 @@ describe('with a validation specification (Custom::SageMakerAlgorithm)', () => {
     const template = Template.fromStack(stack);
     template.resourceCountIs(ALGORITHM_TYPE, 0);
     template.resourceCountIs(CUSTOM_TYPE, 2);
-    // onEvent and isComplete, plus the provider framework's onEvent, isComplete and onTimeout
-    template.resourceCountIs('AWS::Lambda::Function', 5);
-    template.resourceCountIs('AWS::StepFunctions::StateMachine', 1);
-    const tokens = Object.values(template.findResources(CUSTOM_TYPE)).map((r: any) => r.Properties.ServiceToken);
-    expect(tokens[0]).toEqual(tokens[1]);
-    template.hasResourceProperties('AWS::Lambda::Function', { Handler: 'index.onEvent', Runtime: 'nodejs22.x', Timeout: 300 });
-    template.hasResourceProperties('AWS::Lambda::Function', { Handler: 'index.isComplete', Runtime: 'nodejs22.x', Timeout: 120 });
+    // One function, no provider framework (no Step Functions, no framework functions).
+    template.resourceCountIs('AWS::Lambda::Function', 1);
+    template.resourceCountIs('AWS::StepFunctions::StateMachine', 0);
+    const resources = Object.values(template.findResources(CUSTOM_TYPE)) as any[];
+    expect(resources[0].Properties.ServiceToken).toEqual(resources[1].Properties.ServiceToken);
+    expect(resources.map((r) => r.Properties.ServiceTimeout)).toEqual(['3600', '3600']);
+    template.hasResourceProperties('AWS::Lambda::Function', { Handler: 'index.handler', Runtime: 'nodejs24.x', Timeout: 900 });
+    template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 90 });
+    // It continues long waits in new invocations of itself.
+    const handler = stack.node.findChild('CdkSageMakerRegistryAlgorithmHandler');
+    template.hasResourceProperties('AWS::Lambda::Permission', {
+      Action: 'lambda:InvokeFunction',
+      FunctionName: { 'Fn::GetAtt': [stack.getLogicalId(handler.node.findChild('Function').node.defaultChild as CfnElement), 'Arn'] },
+      Principal: { 'Fn::GetAtt': [stack.getLogicalId(handler.node.findChild('Role').node.defaultChild as CfnElement), 'Arn'] },
+    });
   });
 
   test('the handler may manage exactly these algorithms and pass exactly the validation role', () => {
@@ -901,10 +907,11 @@ describe('with a validation specification (Custom::SageMakerAlgorithm)', () => {
 
     // THEN
     const template = Template.fromStack(stack);
-    const provider = stack.node.findChild('CdkSageMakerRegistryAlgorithmProvider');
+    const provider = stack.node.findChild('CdkSageMakerRegistryAlgorithmHandler');
     const providerRole = provider.node.findChild('Role');
     const roleArn = { 'Fn::GetAtt': [stack.getLogicalId(role.node.defaultChild as CfnElement), 'Arn'] };
-    const manage = ['sagemaker:CreateAlgorithm', 'sagemaker:DescribeAlgorithm', 'sagemaker:DeleteAlgorithm', 'sagemaker:AddTags', 'sagemaker:DeleteTags'];
+    const manage = ['sagemaker:CreateAlgorithm', 'sagemaker:DescribeAlgorithm', 'sagemaker:DeleteAlgorithm', 'sagemaker:AddTags',
+      'sagemaker:DeleteTags', 'sagemaker:ListTags'];
     const passRole = {
       Action: 'iam:PassRole',
       Condition: { StringEquals: { 'iam:PassedToService': 'sagemaker.amazonaws.com' } },
@@ -950,7 +957,8 @@ describe('with a validation specification (Custom::SageMakerAlgorithm)', () => {
     expect(firstResource.DeletionPolicy).toEqual('Retain');
     expect(resources[logicalIdOf(second)].DeletionPolicy).toEqual('Delete');
     expect(firstResource.Properties).toEqual({
-      ServiceToken: { 'Fn::GetAtt': [expect.stringMatching(/^CdkSageMakerRegistryAlgorithmProviderframeworkonEvent/), 'Arn'] },
+      ServiceToken: { 'Fn::GetAtt': [expect.stringMatching(/^CdkSageMakerRegistryAlgorithmHandlerFunction/), 'Arn'] },
+      ServiceTimeout: '3600',
       AlgorithmName: expect.stringMatching(/^stackfirst[0-9a-f]{8}-[0-9a-f]{8}$/),
       TrainingSpecification: {
         TrainingImage: expect.objectContaining({ 'Fn::Join': expect.anything() }),
@@ -971,14 +979,14 @@ describe('with a validation specification (Custom::SageMakerAlgorithm)', () => {
         }],
       },
     });
-    const provider = stack.node.findChild('CdkSageMakerRegistryAlgorithmProvider');
-    const providerRole = provider.node.findChild('Role');
-    expect(firstResource.DependsOn).toEqual(expect.arrayContaining([
-      id(providerRole),
-      stack.getLogicalId(providerRole.node.findChild('DefaultPolicy').node.defaultChild as CfnElement),
-      id(role),
+    const provider = stack.node.findChild('CdkSageMakerRegistryAlgorithmHandler');
+    // The handler's policy, its permission to invoke itself and the validation role's policy; not the
+    // roles themselves, which the GetAtts already wait for (cfn-lint W3005).
+    expect(firstResource.DependsOn).toEqual([
+      stack.getLogicalId(provider.node.findChild('InvokeItself') as CfnElement),
+      stack.getLogicalId(provider.node.findChild('Policy').node.defaultChild as CfnElement),
       stack.getLogicalId(role.node.findChild('DefaultPolicy').node.defaultChild as CfnElement),
-    ]));
+    ].sort());
     expect(stack.resolve(first.algorithmArn)).toEqual({ 'Fn::GetAtt': [logicalIdOf(first), 'AlgorithmArn'] });
     expect(stack.resolve(second.algorithmName)).toEqual('Second-Algorithm');
   });
@@ -1076,7 +1084,7 @@ describe('with a validation specification (Custom::SageMakerAlgorithm)', () => {
     Tags.of(algorithm).add('team', 'ml');
 
     // WHEN CloudFormation sends the properties (scalars as strings) and the handler types them
-    const { ServiceToken: _token, ...properties } = onlyProperties(stack, CUSTOM_TYPE);
+    const { ServiceToken: _token, ServiceTimeout: _timeout, ...properties } = onlyProperties(stack, CUSTOM_TYPE);
     const request = coerceProperties(asCloudFormationSends(properties), ALGORITHM_COERCION);
 
     // THEN

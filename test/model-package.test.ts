@@ -49,7 +49,7 @@ const ARN_FORMATS = 'expected arn:<partition>:sagemaker:<region>:<account-id>:mo
   + 'arn:<partition>:sagemaker:<region>:<account-id>:model-package/<name> for an unversioned package';
 const NAME_RULE = 'must contain only letters (a-z, A-Z), digits (0-9) and hyphens (-), and start and end with a letter or digit '
   + '(pattern ^[a-zA-Z0-9](-*[a-zA-Z0-9])*$)';
-const S3_URI_RULE = 'must be an s3:// or https:// URI (pattern ^(https|s3):\\/\\/([^/]+)\\/?(.*)$)';
+const S3_URI_RULE = 'must be an s3:// or https:// URI (pattern ^(https|s3):\\/\\/([^/]+)\\/?([^\\n]*)$)';
 const DIGEST_RULE = "must be 'sha256:' followed by 64 hexadecimal digits (pattern ^[Ss][Hh][Aa]256:[0-9a-fA-F]{64}$)";
 const ENV_NAME_RULE = 'names must be 1-1024 letters, digits and underscores not starting with a digit (pattern ^[a-zA-Z_][a-zA-Z0-9_]*$)';
 const METADATA_RULE = 'must be letters, spaces, digits and _.:/=+-@ (pattern ^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*$)';
@@ -482,7 +482,8 @@ describe('ModelPackage: a maximal version', () => {
         ModelApprovalStatus: 'Approved',
         ApprovalDescription: 'Passed the offline evaluation',
       },
-      DependsOn: [logicalIdOf(group), policyId, logicalIdOf(role)].sort(),
+      // The validation role's policy, not the role (its GetAtt orders that already: cfn-lint W3005).
+      DependsOn: [logicalIdOf(group), policyId].sort(),
       DeletionPolicy: 'Delete',
       UpdateReplacePolicy: 'Delete',
     });
@@ -620,11 +621,24 @@ describe('ModelPackage: an unversioned package', () => {
 });
 
 describe('ModelPackage: versions carry no tags', () => {
-  test('Tags.of(stack) tags the group, not the version, and warns naming the tag keys', () => {
-    // GIVEN
-    const { stack } = newStack();
+  const SAGEMAKER_RULE = 'SageMaker rejects tags on versions ("Tags are not supported in Model Package versions")';
+
+  /** An app with stack `Stack`, an owned group `Stack/Group` and versions `Stack/Group/V1`.. `Vn`. */
+  function ownedGroup(versions: number) {
+    const { app, stack } = newStack();
     const group = new ModelPackageGroup(stack, 'Group', { modelPackageGroupName: 'churn' });
-    new ModelPackage(stack, 'Package', { modelPackageGroup: group, inferenceSpecification: minimalSpec() });
+    const packages = Array.from({ length: versions }, (_, i) =>
+      group.addModelPackage(`V${i + 1}`, { inferenceSpecification: minimalSpec() }));
+    return { app, stack, group, packages };
+  }
+
+  function warningsOf(stack: Stack): [string, unknown][] {
+    return Annotations.fromStack(stack).findWarning('*', Match.anyValue()).map((w) => [w.id, w.entry.data]);
+  }
+
+  test('Tags.of(stack) tags the group, not the versions; the group carries the tags, so it is an info, not a warning', () => {
+    // GIVEN
+    const { stack } = ownedGroup(2);
 
     // WHEN
     Tags.of(stack).add('team', 'growth');
@@ -635,31 +649,64 @@ describe('ModelPackage: versions carry no tags', () => {
     template.hasResourceProperties('AWS::SageMaker::ModelPackageGroup', {
       Tags: [{ Key: 'cost-center', Value: '42' }, { Key: 'team', Value: 'growth' }],
     });
-    expect(onlyPackage(stack).Properties).toEqual({
-      ModelPackageGroupName: 'churn',
-      InferenceSpecification: { Containers: [{ Image: IMAGE }], ...CSV },
-    });
-    const warnings = Annotations.fromStack(stack).findWarning('*', Match.anyValue());
-    expect(warnings.map((w) => [w.id, w.entry.data])).toEqual([[
-      '/Stack/Package/Resource',
-      'Tags cost-center, team were not applied to model package version Stack/Package: SageMaker rejects tags on versions '
-      + '("Tags are not supported in Model Package versions"); versions carry the tags of their group, so tag the group. '
-      + `[ack: ${TAGS_REMOVED}]`,
+    expect(Object.values(template.findResources('AWS::SageMaker::ModelPackage')).map((r) => r.Properties)).toEqual([
+      { ModelPackageGroupName: 'churn', InferenceSpecification: { Containers: [{ Image: IMAGE }], ...CSV } },
+      { ModelPackageGroupName: 'churn', InferenceSpecification: { Containers: [{ Image: IMAGE }], ...CSV } },
+    ]);
+    expect(warningsOf(stack)).toEqual([]);
+    expect(Annotations.fromStack(stack).findInfo('*', Match.anyValue()).map((i) => [i.id, i.entry.data])).toEqual([[
+      '/Stack/Group/Resource',
+      `Tags cost-center, team were not applied to 2 versions of model package group Stack/Group (Stack/Group/V1, Stack/Group/V2): ${SAGEMAKER_RULE}. `
+      + `The group carries these tags, so nothing is lost. [ack: ${TAGS_REMOVED}]`,
     ]]);
   });
 
-  test('Tags.of(package) are removed too, with the warning', () => {
+  test('tags the group lacks: one warning for the group, naming how many versions it concerns', () => {
     // GIVEN
-    const { stack } = newStack();
-    const pkg = new ModelPackage(stack, 'Package', versionProps(stack));
+    const { stack, packages } = ownedGroup(5);
 
     // WHEN
-    Tags.of(pkg).add('stage', 'dev');
+    packages.forEach((pkg) => Tags.of(pkg).add('stage', 'dev'));
+
+    // THEN
+    expect(Template.fromStack(stack).toJSON().Resources).not.toHaveProperty('Tags');
+    for (const resource of Object.values(Template.fromStack(stack).findResources('AWS::SageMaker::ModelPackage'))) {
+      expect(resource.Properties.Tags).toBeUndefined();
+    }
+    expect(warningsOf(stack)).toEqual([[
+      '/Stack/Group/Resource',
+      `Tags stage were not applied to 5 versions of model package group Stack/Group (Stack/Group/V1, Stack/Group/V2, Stack/Group/V3, ...): ${SAGEMAKER_RULE}; `
+      + 'tag the group instead, which versions belong to. Silence this once with '
+      + `Annotations.of(scope).acknowledgeWarning('${TAGS_REMOVED}') at the app, a stack or the group. [ack: ${TAGS_REMOVED}]`,
+    ]]);
+  });
+
+  test('a tag the group carries with another value is a warning', () => {
+    // GIVEN
+    const { stack, group, packages } = ownedGroup(1);
+
+    // WHEN
+    Tags.of(group).add('team', 'growth');
+    Tags.of(packages[0]).add('team', 'fraud');
+
+    // THEN
+    expect(warningsOf(stack).map(([id, data]) => [id, String(data).split(':')[0]])).toEqual([
+      ['/Stack/Group/Resource', 'Tags team were not applied to 1 version of model package group Stack/Group (Stack/Group/V1)'],
+    ]);
+  });
+
+  test('a version of an imported group: the warning is on the import', () => {
+    // GIVEN
+    const { stack } = newStack();
+    new ModelPackage(stack, 'Package', versionProps(stack));
+
+    // WHEN
+    Tags.of(stack).add('team', 'growth');
 
     // THEN
     expect(onlyPackage(stack).Properties.Tags).toBeUndefined();
-    Annotations.fromStack(stack).hasWarning('/Stack/Package/Resource', Match.stringLikeRegexp(
-      `^Tags stage were not applied to model package version Stack/Package: .*\\[ack: ${TAGS_REMOVED}\\]$`));
+    Annotations.fromStack(stack).hasWarning('/Stack/Group', Match.stringLikeRegexp(
+      `^Tags team were not applied to 1 version of model package group Stack/Group \\(Stack/Package\\): .*\\[ack: ${TAGS_REMOVED}\\]$`));
   });
 
   test('no warning when nothing is tagged', () => {
@@ -674,18 +721,35 @@ describe('ModelPackage: versions carry no tags', () => {
     expect(Annotations.fromStack(stack).findWarning('*', Match.anyValue())).toEqual([]);
   });
 
-  test('the warning can be acknowledged', () => {
+  test.each([
+    ['the app', (c: { app: IConstruct }) => c.app],
+    ['the stack', (c: { stack: IConstruct }) => c.stack],
+    ['the group', (c: { group: IConstruct }) => c.group],
+  ])('one acknowledgement at %s silences the warning for every version', (_, scopeOf) => {
     // GIVEN
-    const { stack } = newStack();
-    const pkg = new ModelPackage(stack, 'Package', versionProps(stack));
-    Tags.of(stack).add('team', 'growth');
+    const context = ownedGroup(3);
+    context.packages.forEach((pkg) => Tags.of(pkg).add('stage', 'dev'));
 
     // WHEN
-    CoreAnnotations.of(pkg).acknowledgeWarning(TAGS_REMOVED, 'the group carries the tags');
+    CoreAnnotations.of(scopeOf(context as any)).acknowledgeWarning(TAGS_REMOVED, 'versions are never tagged');
 
     // THEN
-    expect(onlyPackage(stack).Properties.Tags).toBeUndefined();
-    expect(Annotations.fromStack(stack).findWarning('*', Match.anyValue())).toEqual([]);
+    expect(warningsOf(context.stack)).toEqual([]);
+    expect(Annotations.fromStack(context.stack).findInfo('*', Match.anyValue())).toEqual([]);
+  });
+
+  test('an acknowledgement at a version silences that version only', () => {
+    // GIVEN
+    const { stack, packages } = ownedGroup(2);
+    packages.forEach((pkg) => Tags.of(pkg).add('stage', 'dev'));
+
+    // WHEN
+    CoreAnnotations.of(packages[0]).acknowledgeWarning(TAGS_REMOVED, 'V1 is known');
+
+    // THEN
+    expect(warningsOf(stack).map(([, data]) => String(data).split(':')[0])).toEqual([
+      'Tags stage were not applied to 1 version of model package group Stack/Group (Stack/Group/V2)',
+    ]);
   });
 });
 
@@ -786,7 +850,7 @@ describe('ModelPackage: names and descriptions', () => {
 
   test('approvalDescription over 1024 characters', () => {
     expect(problemsOf((stack) => versionProps(stack, { approvalDescription: text(1025) }))).toEqual([
-      'approvalDescription must be at most 1024 characters long, got 1025 characters',
+      `approvalDescription must be between 0 and 1024 characters long, got 1025 characters: '${echoed(text(1025))}'`,
     ]);
   });
 
@@ -867,8 +931,8 @@ describe('ModelPackage: inference specification rules', () => {
     expect(problemsOf((stack) => versionProps(stack, {
       inferenceSpecification: minimalSpec({ containers: [container({ frameworkVersion: 'v1.7' })] }),
     }))).toEqual([
-      `${CONTAINER}.frameworkVersion must be a version such as 1.7 (a digit, a dot, then letters, digits and dots) `
-      + "(pattern ^[0-9]\\.[A-Za-z0-9.]+$), got 'v1.7'",
+      `${CONTAINER}.frameworkVersion must be a version such as 1.7-1 or 2.1.0 (a digit, a dot, then letters, digits, dots and hyphens) `
+      + "(pattern ^[0-9]\\.[A-Za-z0-9.][A-Za-z0-9.-]*$), got 'v1.7'",
     ]);
     expect(problemsOf((stack) => versionProps(stack, {
       inferenceSpecification: minimalSpec({ containers: [container({ frameworkVersion: '1.7.0.0.0.1' })] }),
@@ -939,7 +1003,7 @@ describe('ModelPackage: inference specification rules', () => {
       inferenceSpecification: minimalSpec({ supportedContentTypes: ['text/csv', text(257)], supportedResponseMimeTypes: ['text/csv', 'csv'] }),
     }))).toEqual([
       `inferenceSpecification.supportedContentTypes[1] must be between 0 and 256 characters long, got 257 characters: '${echoed(text(257))}'`,
-      "inferenceSpecification.supportedResponseMimeTypes[1] must be a MIME type such as text/csv (pattern ^[-\\w]+\\/.+$), got 'csv'",
+      "inferenceSpecification.supportedResponseMimeTypes[1] must be a MIME type such as text/csv (pattern ^[-\\w]+\\/[^\\n]+$), got 'csv'",
     ]);
   });
 
@@ -981,8 +1045,8 @@ describe('ModelPackage: additional inference specifications', () => {
       ],
     }))).toEqual([
       `additionalInferenceSpecifications[1].name ${NAME_RULE}, got 'gpu_2'`,
-      `additionalInferenceSpecifications[1].description must be between 0 and 1024 characters long, got 1025 characters: '${echoed(text(1025))}'`,
-      "additionalInferenceSpecifications[1].supportedResponseMimeTypes[0] must be a MIME type such as text/csv (pattern ^[-\\w]+\\/.+$), got 'json'",
+      'additionalInferenceSpecifications[1].description must be at most 1024 characters long, got 1025 characters',
+      "additionalInferenceSpecifications[1].supportedResponseMimeTypes[0] must be a MIME type such as text/csv (pattern ^[-\\w]+\\/[^\\n]+$), got 'json'",
       `additionalInferenceSpecifications[1].containers[0].imageDigest ${DIGEST_RULE}, got 'md5:1'`,
     ]);
   });
@@ -1105,12 +1169,17 @@ describe('ModelPackage: source algorithm rules', () => {
   });
 
   test('bad algorithmName', () => {
-    const pattern = '^(arn:aws[a-z-]*:sagemaker:[a-z0-9-]*:[0-9]{12}:[a-z-]*\\/)?[a-zA-Z0-9](-*[a-zA-Z0-9])*$';
+    const pattern = '^(arn:aws[a-z-]*:sagemaker:[a-z0-9-]*:[0-9]{12}:[a-z-]*\\/)?([a-zA-Z0-9]([a-zA-Z0-9-]){0,62})(?<!-)$';
     expect(problemsOf((stack) => versionProps(stack, { sourceAlgorithm: { algorithmName: 'churn_xgboost' } }))).toEqual([
-      `sourceAlgorithm.algorithmName must be an algorithm name (letters, digits and hyphens) or an algorithm ARN (pattern ${pattern}), got 'churn_xgboost'`,
+      'sourceAlgorithm.algorithmName must be an algorithm name of 1-63 letters, digits and hyphens, starting with a letter or digit and not '
+      + 'ending with a hyphen, optionally after an ARN prefix such as arn:aws:sagemaker:us-east-1:123456789012:algorithm/ '
+      + `(pattern ${pattern}), got 'churn_xgboost'`,
     ]);
-    expect(problemsOf((stack) => versionProps(stack, { sourceAlgorithm: { algorithmName: text(171, 'a') } }))).toEqual([
-      `sourceAlgorithm.algorithmName must be between 1 and 170 characters long, got 171 characters: '${echoed(text(171, 'a'))}'`,
+    // An ARN that matches the pattern (the partition part is unbounded) but is one character too long.
+    const arn = (n: number) => `arn:aws${'-'.repeat(n - 56)}:sagemaker:us-east-1:111111111111:algorithm/churn`;
+    expect(arn(171)).toHaveLength(171);
+    expect(problemsOf((stack) => versionProps(stack, { sourceAlgorithm: { algorithmName: arn(171) } }))).toEqual([
+      `sourceAlgorithm.algorithmName must be between 1 and 170 characters long, got 171 characters: '${echoed(arn(171))}'`,
     ]);
   });
 
@@ -1765,7 +1834,7 @@ describe('ModelPackage grants', () => {
       },
     ]);
     const resource = Template.fromStack(stack).findResources(PACKAGE_TYPE)[logicalIdOf(pkg)];
-    expect([...resource.DependsOn].sort()).toEqual([logicalIdOf(role.node.findChild('DefaultPolicy')), logicalIdOf(role)].sort());
+    expect([...resource.DependsOn].sort()).toEqual([logicalIdOf(role.node.findChild('DefaultPolicy'))]);
   });
 
   test('the validation role may read model data given by s3:// URL, but not https:// URLs', () => {

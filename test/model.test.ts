@@ -173,7 +173,7 @@ function s3ReadStatement(bucketId: string, keyPattern: string) {
 }
 
 describe('Model defaults', () => {
-  test('one container renders PrimaryContainer, the default role, DependsOn on the role and its policy, and Delete', () => {
+  test('one container renders PrimaryContainer, the default role, DependsOn on its policy (not the role: the GetAtt orders that, cfn-lint W3005), and Delete', () => {
     // GIVEN
     const { stack } = newStack();
 
@@ -186,7 +186,7 @@ describe('Model defaults', () => {
         ExecutionRoleArn: { 'Fn::GetAtt': [ROLE_ID, 'Arn'] },
         PrimaryContainer: { Image: IMAGE_URI },
       }),
-      DependsOn: [POLICY_ID, ROLE_ID],
+      DependsOn: [POLICY_ID],
       DeletionPolicy: 'Delete',
       UpdateReplacePolicy: 'Delete',
     });
@@ -1444,7 +1444,7 @@ describe('Model in a VPC', () => {
 });
 
 describe('Model execution role', () => {
-  test('a given role gets the container grants but no baseline, and the model depends on it and its policy', () => {
+  test('a given role gets the container grants but no baseline, and the model depends on its policy', () => {
     // GIVEN
     const { stack } = newStack();
     const role = new iam.Role(stack, 'ExecutionRole', { assumedBy: new iam.ServicePrincipal('sagemaker.amazonaws.com') });
@@ -1465,7 +1465,7 @@ describe('Model execution role', () => {
     });
     template.hasResource(MODEL_TYPE, {
       Properties: { ExecutionRoleArn: { 'Fn::GetAtt': [logicalIdOf(role), 'Arn'] } },
-      DependsOn: [logicalIdOf(role.node.findChild('DefaultPolicy')), logicalIdOf(role)],
+      DependsOn: [logicalIdOf(role.node.findChild('DefaultPolicy'))],
     });
     expect(model.role).toBe(role);
     expect(model.grantPrincipal).toBe(role);

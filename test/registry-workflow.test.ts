@@ -1,7 +1,8 @@
-import { App, CfnElement, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { App, CfnElement, RemovalPolicy, Stack, aws_kms as kms } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { IConstruct } from 'constructs';
 import {
+  ContainerImage,
   LookupRefresh,
   Model,
   ModelApprovalStatus,
@@ -45,11 +46,13 @@ describe('latestApprovedModelPackage', () => {
     const [lookup] = Object.values(lookups) as any[];
     expect(lookup.Properties).toEqual({
       ServiceToken: { 'Fn::GetAtt': [expect.stringMatching(/^CdkSageMakerRegistryLatestApprovedHandlerFunction/), 'Arn'] },
+      // A little above the handler's budget of 100 s in one invocation of at most 2 minutes.
+      ServiceTimeout: '240',
       ModelPackageGroupName: 'churn',
       Refresh: 'fixed',
     });
     expect(lookup.DependsOn).toEqual(expect.arrayContaining([logicalIdOf(group)]));
-    expect(handlerStatements(stack, 'CdkSageMakerRegistryLatestApprovedHandlerRole')).toEqual([
+    expect(handlerStatements(stack, 'CdkSageMakerRegistryLatestApprovedHandlerPolicy')).toEqual([
       expect.objectContaining({ Action: ['logs:CreateLogStream', 'logs:PutLogEvents'] }),
       {
         Action: 'sagemaker:ListModelPackages',
@@ -76,7 +79,7 @@ describe('latestApprovedModelPackage', () => {
       ModelPackageGroupName: SHARED_GROUP_ARN,
       Refresh: Match.absent(),
     });
-    expect(handlerStatements(stack, 'CdkSageMakerRegistryLatestApprovedHandlerRole')[1]).toEqual({
+    expect(handlerStatements(stack, 'CdkSageMakerRegistryLatestApprovedHandlerPolicy')[1]).toEqual({
       Action: 'sagemaker:ListModelPackages',
       Effect: 'Allow',
       Resource: [SHARED_GROUP_ARN, `arn:aws:sagemaker:${REGION}:${OTHER_ACCOUNT}:model-package/churn/*`],
@@ -103,7 +106,7 @@ describe('latestApprovedModelPackage', () => {
 
     const functions = Template.fromStack(stack).findResources(FUNCTION);
     expect(Object.keys(functions)).toHaveLength(1);
-    const resources = handlerStatements(stack, 'CdkSageMakerRegistryLatestApprovedHandlerRole').slice(1).map((s) => s.Resource);
+    const resources = handlerStatements(stack, 'CdkSageMakerRegistryLatestApprovedHandlerPolicy').slice(1).map((s) => s.Resource);
     expect(resources).toEqual([
       [partitionArn(`:sagemaker:${REGION}:${ACCOUNT}:model-package-group/churn`), partitionArn(`:sagemaker:${REGION}:${ACCOUNT}:model-package/churn/*`)],
       [partitionArn(`:sagemaker:${REGION}:${ACCOUNT}:model-package-group/fraud`), partitionArn(`:sagemaker:${REGION}:${ACCOUNT}:model-package/fraud/*`)],
@@ -154,6 +157,7 @@ describe('ModelPackageApproval', () => {
     expect(approvals).toHaveLength(1);
     expect(approvals[0].Properties).toEqual({
       ServiceToken: { 'Fn::GetAtt': [expect.stringMatching(/^CdkSageMakerRegistryApprovalHandlerFunction/), 'Arn'] },
+      ServiceTimeout: '240',
       ModelPackageArn: VERSION,
       ApprovalStatus: 'Approved',
       ApprovalDescription: 'Offline metrics above the bar',
@@ -162,7 +166,7 @@ describe('ModelPackageApproval', () => {
       StageDescription: 'Ready for the canary',
     });
     expect(approvals[0].DeletionPolicy).toBe('Delete');
-    expect(handlerStatements(stack, 'CdkSageMakerRegistryApprovalHandlerRole')[1]).toEqual({
+    expect(handlerStatements(stack, 'CdkSageMakerRegistryApprovalHandlerPolicy')[1]).toEqual({
       Action: ['sagemaker:UpdateModelPackage', 'sagemaker:DescribeModelPackage'],
       Effect: 'Allow',
       Resource: VERSION,
@@ -191,6 +195,55 @@ describe('ModelPackageApproval', () => {
       .toBe("ModelPackageApproval Stack/Approve: approvalStatus must be one of Approved, Rejected, PendingManualApproval, got 'Maybe'");
   });
 
+  test('PendingManualApproval is an error: SageMaker documents no transition to it', () => {
+    const { stack } = newStack();
+    const version = ModelPackage.fromModelPackageArn(stack, 'Version', VERSION);
+    expect(errorOf(() => new ModelPackageApproval(stack, 'Approve', { modelPackage: version, approvalStatus: ModelApprovalStatus.PENDING_MANUAL_APPROVAL })))
+      .toBe("ModelPackageApproval Stack/Approve: approvalStatus must be one of Approved, Rejected, got 'PendingManualApproval': SageMaker "
+        + 'documents no transition to PendingManualApproval (a version only starts there), so an approval cannot set it');
+  });
+
+  test('two approvals of the same version in one app are an error, also across stacks', () => {
+    const app = new App();
+    const first = new Stack(app, 'First', { env: { account: ACCOUNT, region: REGION } });
+    const second = new Stack(app, 'Second', { env: { account: ACCOUNT, region: REGION } });
+    new ModelPackageApproval(first, 'Approve', { modelPackage: ModelPackage.fromModelPackageArn(first, 'V', VERSION), approvalStatus: ModelApprovalStatus.APPROVED });
+    // Another version is fine.
+    new ModelPackageApproval(first, 'Other', { modelPackage: ModelPackage.fromModelPackageArn(first, 'W', `${VERSION}0`), approvalStatus: ModelApprovalStatus.REJECTED });
+
+    expect(errorOf(() => new ModelPackageApproval(second, 'Reject', {
+      modelPackage: ModelPackage.fromModelPackageArn(second, 'V', VERSION), approvalStatus: ModelApprovalStatus.REJECTED,
+    }))).toBe('ModelPackageApproval Second/Reject: modelPackage is already approved by ModelPackageApproval First/Approve; two approvals of '
+      + 'the same version would overwrite each other at every deployment: keep one');
+  });
+
+  test('a version encrypted with a KMS key: the function may decrypt it (DescribeModelPackage calls KMS Decrypt)', () => {
+    const { stack } = newStack();
+    const group = new ModelPackageGroup(stack, 'Group', { modelPackageGroupName: 'churn' });
+    const key = new kms.Key(stack, 'Key');
+    const version = new ModelPackage(stack, 'Version', {
+      modelPackageGroup: group,
+      inferenceSpecification: {
+        containers: [{ image: ContainerImage.fromRegistry('763104351884.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1') }],
+        supportedContentTypes: ['text/csv'],
+        supportedResponseMimeTypes: ['text/csv'],
+      },
+      encryptionKey: key,
+    });
+    const imported = kms.Key.fromKeyArn(stack, 'Imported', `arn:aws:kms:${REGION}:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`);
+
+    new ModelPackageApproval(stack, 'Approve', { modelPackage: version, approvalStatus: ModelApprovalStatus.APPROVED });
+    new ModelPackageApproval(stack, 'ApproveImported', {
+      modelPackage: ModelPackage.fromModelPackageArn(stack, 'V', VERSION), approvalStatus: ModelApprovalStatus.APPROVED, encryptionKey: imported,
+    });
+
+    const decrypts = handlerStatements(stack, 'CdkSageMakerRegistryApprovalHandlerPolicy').filter((st) => st.Action === 'kms:Decrypt');
+    expect(decrypts).toEqual([
+      { Action: 'kms:Decrypt', Effect: 'Allow', Resource: { 'Fn::GetAtt': [logicalIdOf(key), 'Arn'] } },
+      { Action: 'kms:Decrypt', Effect: 'Allow', Resource: imported.keyArn },
+    ]);
+  });
+
   test('approving the latest approved version of a group and staging it: one function per kind', () => {
     const { stack } = newStack();
     const group = ModelPackageGroup.fromModelPackageGroupName(stack, 'Group', 'churn');
@@ -202,6 +255,42 @@ describe('ModelPackageApproval', () => {
       expect.stringMatching(/^CdkSageMakerRegistryApprovalHandlerFunction/),
       expect.stringMatching(/^CdkSageMakerRegistryLatestApprovedHandlerFunction/),
     ]);
+  });
+});
+
+describe('the deploy-time handlers', () => {
+  test('one runtime, a role without managed policies, a log group with retention, and no DependsOn a GetAtt already enforces', () => {
+    const { stack } = newStack();
+    const group = new ModelPackageGroup(stack, 'Group', { modelPackageGroupName: 'all', removalPolicy: RemovalPolicy.DESTROY, autoDeleteModelPackages: true });
+    group.latestApprovedModelPackage(stack, 'Latest', { refresh: LookupRefresh.ON_CHANGE });
+    new ModelPackageApproval(stack, 'Approve', { modelPackage: ModelPackage.fromModelPackageArn(stack, 'V', `arn:aws:sagemaker:${REGION}:${ACCOUNT}:model-package/all/1`), approvalStatus: ModelApprovalStatus.APPROVED });
+
+    const template = Template.fromStack(stack).toJSON();
+    const resources = Object.entries(template.Resources) as [string, any][];
+    const functions = resources.filter(([, r]) => r.Type === FUNCTION);
+    expect(functions).toHaveLength(3);
+    for (const [, fn] of functions) {
+      expect(fn.Properties).toMatchObject({ Runtime: 'nodejs24.x', Handler: 'index.handler' });
+      // The function waits for its policy, not for its role (the Role GetAtt orders that).
+      const roleId = fn.Properties.Role['Fn::GetAtt'][0];
+      expect(fn.DependsOn).toEqual([expect.stringMatching(/Policy/)]);
+      expect(fn.DependsOn).not.toContain(roleId);
+      expect(template.Resources[roleId].Properties.ManagedPolicyArns).toBeUndefined();
+      const logGroupId = fn.Properties.LoggingConfig.LogGroup.Ref;
+      expect(template.Resources[logGroupId].Properties.RetentionInDays).toBe(90);
+    }
+    // Every custom resource sets a ServiceTimeout within CloudFormation's hour and waits only for policies and permissions.
+    const custom = resources.filter(([, r]) => r.Type.startsWith('Custom::'));
+    expect(custom.map(([, r]) => [r.Type, r.Properties.ServiceTimeout]).sort()).toEqual([
+      ['Custom::SageMakerLatestApprovedModelPackage', '240'],
+      ['Custom::SageMakerModelPackageApproval', '240'],
+      ['Custom::SageMakerModelPackageGroupAutoDelete', '3300'],
+    ]);
+    for (const [, r] of custom) {
+      for (const id of r.DependsOn) {
+        expect(['AWS::IAM::Policy', 'AWS::Lambda::Permission', 'AWS::SageMaker::ModelPackageGroup']).toContain(template.Resources[id].Type);
+      }
+    }
   });
 });
 
@@ -219,15 +308,30 @@ describe('autoDeleteModelPackages', () => {
     expect(cleanups).toHaveLength(1);
     expect(cleanups[0].Properties).toEqual({
       ServiceToken: { 'Fn::GetAtt': [expect.stringMatching(/^CdkSageMakerRegistryAutoDeleteHandlerFunction/), 'Arn'] },
+      // Above the handler's total budget of 50 minutes, below CloudFormation's hour.
+      ServiceTimeout: '3300',
       ModelPackageGroupName: 'scratch',
+      MarkerTagKey: 'cdk-sagemaker-registry:auto-delete-model-packages',
     });
     expect(cleanups[0].DependsOn).toEqual(expect.arrayContaining([logicalIdOf(group)]));
+    // The opt-in marker is on the group itself, where the handler checks it at Delete time.
+    template.hasResourceProperties('AWS::SageMaker::ModelPackageGroup', {
+      Tags: [{ Key: 'cdk-sagemaker-registry:auto-delete-model-packages', Value: 'true' }],
+    });
+    const groupArn = partitionArn(`:sagemaker:${REGION}:${ACCOUNT}:model-package-group/scratch`);
     const versions = partitionArn(`:sagemaker:${REGION}:${ACCOUNT}:model-package/scratch/*`);
-    expect(handlerStatements(stack, 'CdkSageMakerRegistryAutoDeleteHandlerRole').slice(1)).toEqual([
-      { Action: 'sagemaker:ListModelPackages', Effect: 'Allow', Resource: [partitionArn(`:sagemaker:${REGION}:${ACCOUNT}:model-package-group/scratch`), versions] },
+    expect(handlerStatements(stack, 'CdkSageMakerRegistryAutoDeleteHandlerPolicy').slice(1)).toEqual([
+      { Action: 'sagemaker:ListModelPackages', Effect: 'Allow', Resource: [groupArn, versions] },
       { Action: 'sagemaker:DeleteModelPackage', Effect: 'Allow', Resource: versions },
+      {
+        Action: ['sagemaker:DescribeModelPackageGroup', 'sagemaker:ListTags', 'sagemaker:DeleteModelPackageGroup'],
+        Effect: 'Allow',
+        Resource: groupArn,
+      },
     ]);
-    template.hasResourceProperties(FUNCTION, { Timeout: 900 });
+    template.hasResourceProperties(FUNCTION, { Timeout: 900, Runtime: 'nodejs24.x' });
+    // Long emptying continues in new invocations of the same function.
+    template.hasResourceProperties('AWS::Lambda::Permission', { Action: 'lambda:InvokeFunction' });
     template.hasResource('AWS::SageMaker::ModelPackageGroup', { DeletionPolicy: 'Delete' });
   });
 
@@ -240,6 +344,15 @@ describe('autoDeleteModelPackages', () => {
     expect(errorOf(() => new ModelPackageGroup(stack, 'Group', { removalPolicy, autoDeleteModelPackages: true })))
       .toBe('Invalid ModelPackageGroup Stack/Group:\n  - autoDeleteModelPackages requires removalPolicy RemovalPolicy.DESTROY '
         + `(deleting the versions of a group that is kept would lose them), got ${shown}`);
+  });
+
+  test('without the option the group carries no marker and there is no cleanup resource', () => {
+    const { stack } = newStack();
+    new ModelPackageGroup(stack, 'Group', { modelPackageGroupName: 'kept', removalPolicy: RemovalPolicy.DESTROY });
+
+    const template = Template.fromStack(stack);
+    template.resourceCountIs('Custom::SageMakerModelPackageGroupAutoDelete', 0);
+    template.hasResourceProperties('AWS::SageMaker::ModelPackageGroup', { Tags: Match.absent() });
   });
 
   test('two groups share one cleanup function', () => {

@@ -25,7 +25,7 @@ const AUTH_TOKEN = { Action: 'ecr:GetAuthorizationToken', Effect: 'Allow', Resou
 const DIGEST = `sha256:${'0123456789abcdef'.repeat(4)}`;
 const ARCHIVE_RULE = "must name a single gzip-compressed tar archive ending in '.tar.gz' (SageMaker's ModelDataUrl)";
 const PREFIX_HINT = 'for uncompressed model files under a prefix use ModelData.fromBucketPrefix() or ModelData.fromS3Prefix()';
-const URL_RULE = 'url must be an s3:// or https:// URL of at most 1024 characters (pattern ^(https|s3):\\/\\/([^/]+)\\/?(.*)$)';
+const URL_RULE = 'url must be an s3:// or https:// URL of at most 1024 characters (pattern ^(https|s3):\\/\\/([^/]+)\\/?([^\\n]*)$)';
 const ASSETS_BUCKET = `cdk-hnb659fds-assets-${ACCOUNT}-${REGION}`;
 const IMAGES_REPOSITORY = `cdk-hnb659fds-container-assets-${ACCOUNT}-${REGION}`;
 

@@ -1,8 +1,10 @@
 import { Token, aws_iam as iam, aws_sagemaker as sagemaker } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { validateInstanceType } from './instance-types';
+import { INFERENCE_CONTAINER_LIMITS, InferenceResourceType } from './rules';
 import {
   validateCount,
+  validateDescription,
   validateDigest,
   validateEnvironment,
   validateLength,
@@ -12,12 +14,13 @@ import {
   validateTemplateText,
 } from './validation';
 import { AdditionalInferenceSpecification, InferenceContainer, InferenceSpecification } from '../inference-specification';
-import { ModelDataConfig } from '../model-data';
+import { ModelDataConfig, ModelDataType } from '../model-data';
 
-/** `FrameworkVersion` (CloudFormation schema: 3-10 characters). */
-const FRAMEWORK_VERSION_PATTERN = /^[0-9]\.[A-Za-z0-9.]+$/;
-/** `SupportedResponseMIMETypes` items (CloudFormation schema). */
-const RESPONSE_MIME_TYPE_PATTERN = /^[-\w]+\/.+$/;
+/**
+ * `ResponseMIMEType` (botocore `[-\w]+\/.+`; CloudFormation `^[-\w]+\/.+$`, whose `.` excludes only
+ * line feeds): a type, a slash and a subtype on one line.
+ */
+const RESPONSE_MIME_TYPE_PATTERN = /^[-\w]+\/[^\n]+$/;
 /** Most containers in one inference specification. */
 export const MAX_CONTAINERS = 15;
 
@@ -31,6 +34,12 @@ export interface RenderInferenceOptions {
   readonly allowModelData: boolean;
   /** Unversioned model packages require realtime and transform instance types. */
   readonly requireInstanceTypes?: boolean;
+  /**
+   * The resource the containers are rendered into, whose limits apply (src/private/rules.ts).
+   *
+   * @default 'AWS::SageMaker::ModelPackage'
+   */
+  readonly resourceType?: InferenceResourceType;
   /** Problems found are appended here. */
   readonly errors: string[];
 }
@@ -93,7 +102,7 @@ export function renderAdditionalInferenceSpecifications(
   return specs.map((spec, i) => {
     const at = `${property}[${i}]`;
     errors.push(...validateSageMakerName(`${at}.name`, spec.name));
-    errors.push(...validateLength(`${at}.description`, spec.description, 0, 1024));
+    errors.push(...validateDescription(`${at}.description`, spec.description));
     if (!Token.isUnresolved(spec.name)) {
       if (seen.has(spec.name)) {
         errors.push(`${at}.name must be unique within additionalInferenceSpecifications, got '${spec.name}' again`);
@@ -119,13 +128,22 @@ function renderContainer(
   container: InferenceContainer,
   options: RenderInferenceOptions): sagemaker.CfnModelPackage.ModelPackageContainerDefinitionProperty {
   const { errors } = options;
+  const resourceType = options.resourceType ?? 'AWS::SageMaker::ModelPackage';
+  const limits = INFERENCE_CONTAINER_LIMITS[resourceType];
   errors.push(...validateDigest(`${property}.imageDigest`, container.imageDigest));
-  errors.push(...validateEnvironment(`${property}.environment`, container.environment, { maxEntries: 16, maxValueLength: 1024 }));
+  errors.push(...validateEnvironment(`${property}.environment`, container.environment, {
+    maxEntries: limits.environmentEntries,
+    maxValueLength: limits.environmentValueLength,
+  }));
   errors.push(...validateSageMakerName(`${property}.containerHostname`, container.containerHostname));
   errors.push(...validateLength(`${property}.frameworkVersion`, container.frameworkVersion, 3, 10));
-  errors.push(...validatePattern(`${property}.frameworkVersion`, container.frameworkVersion, FRAMEWORK_VERSION_PATTERN,
-    'a version such as 1.7 (a digit, a dot, then letters, digits and dots)'));
-  errors.push(...validateLength(`${property}.dataInputConfig`, container.dataInputConfig, 1, 1024));
+  errors.push(...validatePattern(`${property}.frameworkVersion`, container.frameworkVersion, limits.frameworkVersionPattern,
+    'a version such as 1.7-1 or 2.1.0 (a digit, a dot, then letters, digits, dots and hyphens)'));
+  errors.push(...validateLength(`${property}.dataInputConfig`, container.dataInputConfig, 1, limits.dataInputConfigLength));
+  if (container.isCheckpoint !== undefined && !limits.isCheckpoint) {
+    errors.push(`${property}.isCheckpoint is not supported by ${resourceType} (CloudFormation's schema has no IsCheckpoint), `
+      + `got ${container.isCheckpoint}; remove it`);
+  }
   errors.push(...validateTemplateText(`${property}.framework`, container.framework));
   errors.push(...validateTemplateText(`${property}.nearestModelName`, container.nearestModelName));
   if (container.modelData && !options.allowModelData) {
@@ -136,6 +154,10 @@ function renderContainer(
   const modelData = container.modelData && options.allowModelData ? container.modelData.bind(scope, options.grantable) : undefined;
   // The URI of model data in a bucket is only known now (ModelData.fromS3Url and fromS3Prefix check theirs).
   errors.push(...validateS3Uri(`${property}.modelData`, modelData?.s3Uri));
+  if (modelData?.hubContentArn !== undefined && !limits.hubAccessConfig) {
+    errors.push(`${property}.modelData hubContentArn is not supported by ${resourceType} (CloudFormation's S3ModelDataSource there has `
+      + `no HubAccessConfig; only AWS::SageMaker::Model has it), got '${modelData.hubContentArn}'; remove it`);
+  }
   return {
     image: image.imageName,
     imageDigest: container.imageDigest,
@@ -159,24 +181,32 @@ export interface RenderedModelData {
       readonly s3DataType: string;
       readonly compressionType: string;
       readonly modelAccessConfig?: { readonly acceptEula: boolean };
+      readonly hubAccessConfig?: { readonly hubContentArn: string };
     };
   };
+}
+
+/** The `S3DataType` of model data: as bound, or an object for an archive and a prefix otherwise. */
+export function modelDataType(config: ModelDataConfig): ModelDataType {
+  return config.dataType ?? (config.compressed ? ModelDataType.S3_OBJECT : ModelDataType.S3_PREFIX);
 }
 
 export function renderModelData(config: ModelDataConfig | undefined): RenderedModelData {
   if (!config) {
     return {};
   }
-  if (config.compressed && config.acceptEula === undefined) {
+  const dataType = modelDataType(config);
+  if (config.compressed && dataType === ModelDataType.S3_OBJECT && config.acceptEula === undefined && config.hubContentArn === undefined) {
     return { modelDataUrl: config.s3Uri };
   }
   return {
     modelDataSource: {
       s3DataSource: {
         s3Uri: config.s3Uri,
-        s3DataType: config.compressed ? 'S3Object' : 'S3Prefix',
+        s3DataType: dataType,
         compressionType: config.compressed ? 'Gzip' : 'None',
         modelAccessConfig: config.acceptEula === undefined ? undefined : { acceptEula: config.acceptEula },
+        hubAccessConfig: config.hubContentArn === undefined ? undefined : { hubContentArn: config.hubContentArn },
       },
     },
   };

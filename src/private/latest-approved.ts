@@ -1,7 +1,7 @@
 import { Stack, Token, TokenComparison } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { DeployTimeHandler } from './deploy-time-handler';
 import { LIST_ACTIONS } from './perms';
-import { RegistryHandler } from './registry-handler';
 import { LatestApprovedModelPackageOptions, LookupRefresh } from '../latest-approved-model-package';
 import { ModelPackageBase } from '../model-package';
 import { IModelPackageGroup } from '../model-package-group';
@@ -64,7 +64,7 @@ export class LatestApprovedModelPackage extends ModelPackageBase {
       ? group.modelPackageGroupName
       : group.modelPackageGroupArn;
 
-    const handler = RegistryHandler.of(this, 'latest-approved');
+    const handler = DeployTimeHandler.of(this, 'latest-approved');
     handler.allow(LIST_ACTIONS, [group.modelPackageGroupArn, group.arnForModelPackageVersion('*')]);
     const refresh = props.refresh ?? LookupRefresh.EVERY_DEPLOYMENT;
     const resource = handler.newResource(this, 'Resource', 'Custom::SageMakerLatestApprovedModelPackage', {

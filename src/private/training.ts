@@ -13,7 +13,7 @@ import {
   validateSageMakerName,
   validateUnique,
 } from './validation';
-import { AlgorithmValidationSpecification, TrainingJobDefinition, TrainingInputDataType } from '../algorithm-validation-specification';
+import { AlgorithmValidationSpecification, TrainingJobChannel, TrainingJobDefinition, TrainingInputDataType } from '../algorithm-validation-specification';
 import { InferenceSpecification } from '../inference-specification';
 import {
   HyperParameterRange,
@@ -27,6 +27,7 @@ import {
 import { CompressionType } from '../validation-specification';
 import { validateInstanceType } from './instance-types';
 import { grantKey } from './keys';
+import { MAX_ATTRIBUTE_NAMES } from './rules';
 
 /** CloudFormation's pattern of metric names, regexes and objective metric names (`^.+$`): one line. */
 const SINGLE_LINE = /^[^\n]*$/;
@@ -112,7 +113,7 @@ export function renderTrainingSpecification(
       range: h.range && renderRange(h.range),
       isTunable: h.tunable,
       isRequired: h.required,
-      defaultValue: h.defaultValue,
+      defaultValue: defaultValueOf(h),
     })),
     metricDefinitions: spec.metricDefinitions?.map((m) => ({ name: m.name, regex: m.regex })),
     supportedTuningJobObjectiveMetrics: spec.tuningObjectives?.map((o) => ({ type: o.type, metricName: o.metricName })),
@@ -138,7 +139,8 @@ function channelErrors(at: string, channel: TrainingChannel): string[] {
 
 function hyperParameterErrors(at: string, h: HyperParameterSpecification): string[] {
   const errors = [
-    ...validateLength(`${at}.name`, h.name, 1, 256),
+    // ParameterName (botocore and CloudFormation): 0-256 characters.
+    ...validateLength(`${at}.name`, h.name, 0, 256),
     // The name's pattern is the descriptions' (its length is checked above).
     ...validateDescription(`${at}.name`, h.name, Number.MAX_SAFE_INTEGER),
     ...validateDescription(`${at}.description`, h.description),
@@ -148,12 +150,32 @@ function hyperParameterErrors(at: string, h: HyperParameterSpecification): strin
   if (h.range) {
     errors.push(...rangeErrors(`${at}.range`, h.type, h.range));
   }
-  if (h.defaultValue !== undefined && h.required === true) {
-    errors.push(`${at} ('${h.name}') cannot be required and have a defaultValue (SageMaker: "If a default value is specified, `
-      + `a hyperparameter cannot be required"), got required: true and defaultValue '${h.defaultValue}'`);
+  const defaultValue = defaultValueOf(h);
+  const defaultProperty = h.defaultValue === undefined && h.defaultNumber !== undefined ? 'defaultNumber' : 'defaultValue';
+  if (h.defaultNumber !== undefined && !Token.isUnresolved(h.defaultNumber)) {
+    if (h.defaultValue !== undefined) {
+      errors.push(`${at} ('${h.name}') takes defaultValue or defaultNumber, not both; got defaultValue '${h.defaultValue}' and defaultNumber ${h.defaultNumber}`);
+    } else if (h.type !== HyperParameterType.INTEGER && h.type !== HyperParameterType.CONTINUOUS) {
+      errors.push(`${at}.defaultNumber is only for Integer and Continuous hyperparameters; '${h.name}' is ${h.type}, so give its default as defaultValue (a string), got defaultNumber ${h.defaultNumber}`);
+    } else if (!Number.isFinite(h.defaultNumber)) {
+      errors.push(`${at}.defaultNumber of hyperparameter '${h.name}' must be a finite number, got ${h.defaultNumber}`);
+    }
   }
-  errors.push(...valueErrors(`${at}.defaultValue`, h, h.defaultValue));
+  if (defaultValue !== undefined && h.required === true) {
+    errors.push(`${at} ('${h.name}') cannot be required and have a ${defaultProperty} (SageMaker: "If a default value is specified, `
+      + `a hyperparameter cannot be required"), got required: true and ${defaultProperty} '${defaultValue}'`);
+  }
+  errors.push(...valueErrors(`${at}.${defaultProperty}`, h, defaultValue));
   return errors;
+}
+
+/** The default value as SageMaker takes it (a string): `defaultValue`, or `defaultNumber` as decimal text. */
+function defaultValueOf(h: HyperParameterSpecification): string | undefined {
+  if (h.defaultValue !== undefined) {
+    return h.defaultValue;
+  }
+  const numeric = h.type === HyperParameterType.INTEGER || h.type === HyperParameterType.CONTINUOUS;
+  return !numeric || h.defaultNumber === undefined || Token.isUnresolved(h.defaultNumber) ? undefined : String(h.defaultNumber);
 }
 
 /** Problems with a range: its type must be the hyperparameter's, its bounds consistent. */
@@ -252,8 +274,9 @@ export function toAlgorithmInferenceSpecification(
   rendered: sagemaker.CfnModelPackage.InferenceSpecificationProperty): sagemaker.CfnAlgorithm.InferenceSpecificationProperty {
   const containers = rendered.containers as sagemaker.CfnModelPackage.ModelPackageContainerDefinitionProperty[];
   return {
-    containers: containers.map((c) => ({
+    containers: containers.map((c, i) => ({
       containerHostname: c.containerHostname,
+      isCheckpoint: spec.containers[i]?.isCheckpoint,
       image: c.image!,
       imageDigest: c.imageDigest,
       environment: c.environment,
@@ -304,7 +327,8 @@ export function renderAlgorithmValidationSpecification(
       errors.push(`${at}.transformJob.resources.instanceType must be one of inferenceSpecification.supportedTransformInstanceTypes `
         + `(${supported.join(', ')}), got '${instanceType}'`);
     }
-    transformJob = renderTransformJob(`${at}.transformJob`, profile.transformJob, errors);
+    // Sent to CreateAlgorithm by the custom resource, so the API's limits apply (not CloudFormation's).
+    transformJob = renderTransformJob(`${at}.transformJob`, profile.transformJob, errors, 'CreateAlgorithm');
     grantKey(profile.transformJob.output.encryptionKey, spec.role, 'encrypt');
     grantKey(profile.transformJob.resources.volumeEncryptionKey, spec.role, 'encryptDecrypt');
   }
@@ -321,7 +345,7 @@ export function renderAlgorithmValidationSpecification(
 function renderTrainingJob(at: string, job: TrainingJobDefinition, training: TrainingSpecification, errors: string[]) {
   errors.push(...validateCount(`${at}.inputChannels`, job.inputChannels, 1, MAX_JOB_CHANNELS));
   errors.push(...validateUnique(`${at}.inputChannels channel names`, job.inputChannels.map((c) => c.channelName)));
-  errors.push(...validateS3Uri(`${at}.output.s3OutputPath`, job.output.s3OutputPath));
+  errors.push(...validateS3Uri(`${at}.output.s3OutputPath`, job.output.s3OutputPath, true));
   errors.push(...validateInteger(`${at}.resources.instanceCount`, job.resources.instanceCount, 1));
   errors.push(...trainingJobAgainstSpecErrors(at, job, training));
 
@@ -349,8 +373,9 @@ function renderTrainingJob(at: string, job: TrainingJobDefinition, training: Tra
     trainingInputMode: job.inputMode,
     hyperParameters: job.hyperParameters,
     inputDataConfig: job.inputChannels.map((c, i) => {
-      errors.push(...validateS3Uri(`${at}.inputChannels[${i}].s3Uri`, c.s3Uri));
+      errors.push(...validateS3Uri(`${at}.inputChannels[${i}].s3Uri`, c.s3Uri, true));
       errors.push(...validateLength(`${at}.inputChannels[${i}].contentType`, c.contentType, 0, 256));
+      errors.push(...channelDataErrors(`${at}.inputChannels[${i}]`, c, job.inputMode));
       return {
         channelName: c.channelName,
         dataSource: {
@@ -358,6 +383,7 @@ function renderTrainingJob(at: string, job: TrainingJobDefinition, training: Tra
             s3DataType: c.dataType ?? TrainingInputDataType.S3_PREFIX,
             s3Uri: c.s3Uri,
             s3DataDistributionType: c.distribution,
+            attributeNames: c.attributeNames,
           },
         },
         contentType: c.contentType,
@@ -378,6 +404,29 @@ function renderTrainingJob(at: string, job: TrainingJobDefinition, training: Tra
     },
     stoppingCondition: { maxRuntimeInSeconds },
   };
+}
+
+/** Problems with how a validation training channel reads its data: augmented manifests and their attributes. */
+function channelDataErrors(at: string, channel: TrainingJobChannel, jobInputMode: TrainingInputMode): string[] {
+  const errors: string[] = [];
+  errors.push(...validateEnumValue(`${at}.dataType`, channel.dataType, Object.values(TrainingInputDataType), 'TrainingInputDataType'));
+  const mode = channel.inputMode ?? jobInputMode;
+  if (channel.dataType === TrainingInputDataType.AUGMENTED_MANIFEST_FILE && !Token.isUnresolved(mode) && mode !== TrainingInputMode.PIPE) {
+    errors.push(`${at} reads an AugmentedManifestFile in input mode ${mode}, but SageMaker reads augmented manifest files only in `
+      + `input mode ${TrainingInputMode.PIPE} ("AugmentedManifestFile can only be used if the Channel's input mode is Pipe"); `
+      + 'set inputMode: TrainingInputMode.PIPE on the channel or the job');
+  }
+  const names = channel.attributeNames;
+  if (names === undefined || Token.isUnresolved(names)) {
+    return errors;
+  }
+  if (channel.dataType !== TrainingInputDataType.AUGMENTED_MANIFEST_FILE) {
+    errors.push(`${at}.attributeNames applies only to dataType ${TrainingInputDataType.AUGMENTED_MANIFEST_FILE} (the attributes of `
+      + `each line of the manifest), got dataType '${channel.dataType ?? TrainingInputDataType.S3_PREFIX}'`);
+  }
+  errors.push(...validateCount(`${at}.attributeNames`, names, 0, MAX_ATTRIBUTE_NAMES));
+  names.forEach((name, j) => errors.push(...validateLength(`${at}.attributeNames[${j}]`, name, 1, 256)));
+  return errors;
 }
 
 /** Problems with a validation training job that the algorithm it validates would reject. */

@@ -18,19 +18,31 @@ import {
   ValidationSpecification,
 } from '../validation-specification';
 import { grantKey } from './keys';
+import { TRANSFORM_ENVIRONMENT_VALUE_LENGTH, TransformJobTarget } from './rules';
 
-/** Renders a transform job definition, collecting problems and granting the role what the job needs. */
+/**
+ * Renders a transform job definition, collecting problems.
+ *
+ * @param target where the definition is sent: CloudFormation's AWS::SageMaker::ModelPackage, or
+ * CreateAlgorithm (through the algorithm's custom resource), whose limits differ
+ */
 export function renderTransformJob(
   property: string,
   job: TransformJobDefinition,
-  errors: string[]): sagemaker.CfnModelPackage.TransformJobDefinitionProperty {
-  errors.push(...validateS3Uri(`${property}.input.s3Uri`, job.input.s3Uri));
+  errors: string[],
+  target: TransformJobTarget = 'AWS::SageMaker::ModelPackage'): sagemaker.CfnModelPackage.TransformJobDefinitionProperty {
+  const apiOnly = target === 'CreateAlgorithm';
+  errors.push(...validateS3Uri(`${property}.input.s3Uri`, job.input.s3Uri, apiOnly));
   errors.push(...validateLength(`${property}.input.contentType`, job.input.contentType, 0, 256));
-  errors.push(...validateS3Uri(`${property}.output.s3OutputPath`, job.output.s3OutputPath));
+  errors.push(...validateS3Uri(`${property}.output.s3OutputPath`, job.output.s3OutputPath, apiOnly));
   errors.push(...validateLength(`${property}.output.accept`, job.output.accept, 0, 256));
   errors.push(...validateInstanceType(`${property}.resources.instanceType`, job.resources.instanceType.toString(), 'transform'));
   errors.push(...validateInteger(`${property}.resources.instanceCount`, job.resources.instanceCount, 1, 100));
   errors.push(...validateEnumValue(`${property}.input.dataType`, job.input.dataType, Object.values(TransformInputDataType), 'TransformInputDataType'));
+  if (job.input.dataType === TransformInputDataType.AUGMENTED_MANIFEST_FILE) {
+    errors.push(`${property}.input.dataType must be ${TransformInputDataType.S3_PREFIX} or ${TransformInputDataType.MANIFEST_FILE} `
+      + `(SageMaker: AugmentedManifestFile "is not compatible" with batch transform), got '${job.input.dataType}'`);
+  }
   errors.push(...validateEnumValue(`${property}.input.compressionType`, job.input.compressionType, Object.values(CompressionType), 'CompressionType'));
   errors.push(...validateEnumValue(`${property}.input.splitType`, job.input.splitType, Object.values(SplitType), 'SplitType'));
   errors.push(...validateEnumValue(`${property}.output.assembleWith`, job.output.assembleWith, Object.values(AssembleWith), 'AssembleWith'));
@@ -38,7 +50,10 @@ export function renderTransformJob(
   errors.push(...validateInteger(`${property}.maxConcurrentTransforms`, job.maxConcurrentTransforms, 0));
   // The API allows values of up to 10240 characters, but CloudFormation's schema of
   // AWS::SageMaker::ModelPackage shares the container Environment definition (values of at most 1024).
-  errors.push(...validateEnvironment(`${property}.environment`, job.environment, { maxEntries: 16, maxValueLength: 1024 }));
+  errors.push(...validateEnvironment(`${property}.environment`, job.environment, {
+    maxEntries: 16,
+    maxValueLength: TRANSFORM_ENVIRONMENT_VALUE_LENGTH[target],
+  }));
   let maxPayloadInMb: number | undefined;
   if (job.maxPayload !== undefined) {
     // No rounding: a size that is not a whole number of MiB is reported below with the other problems.

@@ -47,17 +47,62 @@ export function validateDescription(property: string, value: string | undefined,
   return errors;
 }
 
+/** One problem of a synth-time validation failure. */
+export interface ValidationProblem {
+  /**
+   * The rule's code: the property path the problem names, with list positions generalized
+   * (`inferenceSpecification.containers[].frameworkVersion`), stable across apps and runs.
+   */
+  readonly code: string;
+  /** The problem as the error lists it: the property, the received value and the allowed values. */
+  readonly message: string;
+}
+
 /**
- * Throws one error listing every problem, introduced by `what` (for example the construct path), when there are any.
+ * The error of every synth-time validation failure that goes through `throwIfErrors`: its message
+ * lists every problem under `Invalid <what>:`, and it carries the construct path and each problem
+ * with its rule's code for callers that read errors programmatically.
  */
-export function throwIfErrors(what: string, errors: string[]): void {
-  if (errors.length > 0) {
-    throw new Error(`Invalid ${what}:\n  - ${errors.join('\n  - ')}`);
+export class ValidationError extends Error {
+  /** The path of the construct that failed, when `what` names one (`Stack/Package`). */
+  public readonly constructPath?: string;
+  /** The problems, in the order of the message. */
+  public readonly problems: ValidationProblem[];
+
+  constructor(what: string, errors: string[]) {
+    super(`Invalid ${what}:\n  - ${errors.join('\n  - ')}`);
+    this.name = 'ValidationError';
+    this.constructPath = /(?:^| )([^ ]*\/[^ ]*)$/.exec(what)?.[1];
+    this.problems = errors.map((message) => ({ code: ruleCode(message), message }));
   }
 }
 
-/** `S3Uri`, `ModelDataUrl`, `SamplePayloadUrl` pattern of the SageMaker API (at most 1024 characters). */
-export const S3_URI_PATTERN = /^(https|s3):\/\/([^/]+)\/?(.*)$/;
+/** The code of the rule a problem message states: its leading property path, positions generalized. */
+export function ruleCode(message: string): string {
+  const property = /^[^ ]+/.exec(message)?.[0] ?? message;
+  return property.replace(/\[\d+\]/g, '[]').replace(/:$/, '');
+}
+
+/**
+ * Throws one `ValidationError` listing every problem, introduced by `what` (for example the
+ * construct kind and path), when there are any.
+ */
+export function throwIfErrors(what: string, errors: string[]): void {
+  if (errors.length > 0) {
+    throw new ValidationError(what, errors);
+  }
+}
+
+/**
+ * `S3Uri`, `ModelDataUrl`, `SamplePayloadUrl` pattern of the SageMaker API (`(https|s3)://([^/]+)/?(.*)`,
+ * at most 1024 characters), with the `.` of CloudFormation's schema, which excludes line feeds.
+ */
+export const S3_URI_PATTERN = /^(https|s3):\/\/([^/]+)\/?([^\n]*)$/;
+/**
+ * The same for values sent to the API directly (an algorithm's validation jobs, through its custom
+ * resource): any character after the bucket, as the API model's `.` is read (docs/validation.md).
+ */
+const API_S3_URI_PATTERN = /^(https|s3):\/\/([^/]+)\/?(.*)$/s;
 /** `ContentDigest` / `ImageDigest` pattern. */
 export const SHA256_DIGEST_PATTERN = /^[Ss][Hh][Aa]256:[0-9a-fA-F]{64}$/;
 
@@ -109,11 +154,15 @@ export function validatePattern(property: string, value: string | undefined, pat
   return [`${property} must be ${allowed} (pattern ${pattern.source}), got '${value}'`];
 }
 
-/** Problems with an S3 or HTTPS URI of the SageMaker API. */
-export function validateS3Uri(property: string, value: string | undefined): string[] {
+/**
+ * Problems with an S3 or HTTPS URI of the SageMaker API.
+ *
+ * @param apiOnly whether the value goes to the API directly rather than through a CloudFormation schema
+ */
+export function validateS3Uri(property: string, value: string | undefined, apiOnly = false): string[] {
   return [
     ...validateLength(property, value, 1, 1024),
-    ...validatePattern(property, value, S3_URI_PATTERN, 'an s3:// or https:// URI'),
+    ...validatePattern(property, value, apiOnly ? API_S3_URI_PATTERN : S3_URI_PATTERN, 'an s3:// or https:// URI'),
   ];
 }
 

@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # Language-binding smoke tests (projen task `test:bindings`, run at the end of `npx projen build`).
 #
-# Builds the Python wheel and the Java package with jsii-pacmak (unless current ones are already in
-# dist/), then runs a small program in each language that synthesizes a stack with the library and
-# checks the template: test/bindings/python/app.py and test/bindings/java.
+# Builds the Python wheel, the Java package and the Go module with jsii-pacmak (unless current ones are
+# already in dist/), then runs a small program in each language that synthesizes a stack with the library
+# and checks the template: test/bindings/python/app.py, test/bindings/java and test/bindings/go.
 #
-# A missing toolchain (python3 with venv, or java/javac/mvn) skips that binding with a banner, except
+# A missing toolchain (python3 with venv, java/javac/mvn, or go) skips that binding with a banner, except
 # when CI is set: then it fails. Logs go to test-reports/bindings/. The last line of output is
 # `bindings: N passed, M failed[, K skipped]`; the exit code is non-zero when M > 0.
 #
-# Environment: CI (missing toolchains fail), MAVEN_REPO_LOCAL (default ~/.m2/repository).
+# Environment: CI (missing toolchains fail), MAVEN_REPO_LOCAL (default ~/.m2/repository). Go modules come
+# from the Go module proxy as pinned by test/bindings/go/go.mod and go.sum (into GOMODCACHE).
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
@@ -96,6 +97,8 @@ python_binding() {
     echo "  pacmak python: reusing ${wheel} (newer than .jsii)"
   else
     run_logged "pacmak python" "$REPORTS/pacmak-python.log" npx jsii-pacmak -v --target python || return 1
+    # The struct-key guard, as in `npx projen package:python` (see scripts/python_struct_guard.py).
+    run_logged "python struct guard" "$REPORTS/python-struct-guard.log" python3 scripts/python_struct_guard.py dist/python || return 1
     wheel="$(ls -t dist/python/*-"${LIB_VERSION}"-py3-none-any.whl 2>/dev/null | head -n 1 || true)"
     if [[ -z "$wheel" ]]; then
       echo "  pacmak python: no dist/python/*-${LIB_VERSION}-py3-none-any.whl was produced" >&2
@@ -125,6 +128,14 @@ python_binding() {
   rm -rf "$REPORTS/python.cdk.out"
   CDK_OUTDIR="$REPORTS/python.cdk.out" run_program "python run" "$REPORTS/python-run.log" \
     "$VENV/bin/python" test/bindings/python/app.py
+  # The README's Python app, as a user would run it (it must synthesize without an error).
+  rm -rf "$REPORTS/python-readme.cdk.out"
+  CDK_OUTDIR="$REPORTS/python-readme.cdk.out" run_logged "python README app" "$REPORTS/python-readme-run.log" \
+    "$VENV/bin/python" test/bindings/python/readme_app.py || return 1
+  if ! ls "$REPORTS/python-readme.cdk.out"/RegistryStack.template.json >/dev/null 2>&1; then
+    echo "  python README app: no RegistryStack.template.json in $REPORTS/python-readme.cdk.out" >&2
+    return 1
+  fi
 }
 
 # ------------------------------------------------------------------------------------------------
@@ -157,6 +168,35 @@ java_binding() {
 }
 
 # ------------------------------------------------------------------------------------------------
+go_binding() {
+  local module="dist/go/cdksagemakerregistry"
+  # The module embeds the npm tarball, and with it the handler bundles of assets/: rebuild it when .jsii or
+  # a bundle is newer. --code-only: pacmak's own compile check resolves awscdk at the library's floor
+  # (v2.262.0), whose cloud-assembly-schema-go v54.26.0 the Go module proxy refuses; the smoke program
+  # compiles the module instead, against the newer awscdk of test/bindings/go/go.mod.
+  if [[ -f "$module/go.mod" && "$module/go.mod" -nt .jsii && -z "$(find assets -newer "$module/go.mod" -type f 2>/dev/null | head -n 1)" ]]; then
+    echo "  pacmak go: reusing ${module} (newer than .jsii and assets/)"
+  else
+    rm -rf dist/go
+    run_logged "pacmak go" "$REPORTS/pacmak-go.log" npx jsii-pacmak -v --target go --code-only || return 1
+    if [[ ! -f "$module/go.mod" ]]; then
+      echo "  pacmak go: ${module}/go.mod was not produced" >&2
+      return 1
+    fi
+  fi
+
+  echo "  $(go version); awscdk $(awk '$1 == "github.com/aws/aws-cdk-go/awscdk/v2" { print $2 }' test/bindings/go/go.mod) (test/bindings/go/go.mod)"
+  # -mod=readonly: go.mod and go.sum must already list every module (no silent upgrade in CI). ./... also
+  # compiles the README's Go example (test/bindings/go/example).
+  local binary="$ROOT/$REPORTS/go-smoke"
+  run_logged "go build" "$REPORTS/go-build.log" \
+    bash -c 'cd test/bindings/go && go build -mod=readonly -buildvcs=false ./... && go build -mod=readonly -buildvcs=false -o "$1" .' \
+    go-build "$binary" || return 1
+  rm -rf "$REPORTS/go.cdk.out"
+  CDK_OUTDIR="$ROOT/$REPORTS/go.cdk.out" run_program "go run" "$REPORTS/go-run.log" "$binary"
+}
+
+# ------------------------------------------------------------------------------------------------
 echo "bindings: cdk-sagemaker-registry ${LIB_VERSION}, aws-cdk-lib ${CDK_VERSION}, constructs ${CONSTRUCTS_VERSION}"
 
 echo "python binding:"
@@ -176,6 +216,19 @@ done
 if ((${#missing[@]} > 0)); then
   unavailable java "${missing[*]} is missing"
 elif java_binding; then
+  passed=$((passed + 1))
+else
+  failed=$((failed + 1))
+fi
+
+echo "go binding:"
+# The official Go install location, for shells whose PATH does not name it.
+if ! command -v go >/dev/null 2>&1 && [[ -x /usr/local/go/bin/go ]]; then
+  export PATH="$PATH:/usr/local/go/bin"
+fi
+if ! command -v go >/dev/null 2>&1; then
+  unavailable go "go is missing"
+elif go_binding; then
   passed=$((passed + 1))
 else
   failed=$((failed + 1))

@@ -8,10 +8,11 @@ import {
   SageMakerClient,
 } from '@aws-sdk/client-sagemaker';
 import { ACCOUNT, FakeSageMaker, REGION } from './fake-sagemaker';
+import { FAST_CALLS, invocation, runToEnd } from './harness';
 import { MotoServer, startMoto } from './moto';
 import { validateRequest } from './sagemaker-model';
-import { AlgorithmHandlers, createAlgorithmHandlers } from '../../src/handlers/algorithm';
-import { CustomResourceEvent, IsCompleteEvent } from '../../src/handlers/shared/custom-resource';
+import { OWNER_TAG, createAlgorithmHandler, ownerOf } from '../../src/handlers/algorithm';
+import { Continue, CustomResourceEvent, HandlerResult, ResourceError } from '../../src/handlers/shared/handler';
 
 const SERVICE_TOKEN = `arn:aws:lambda:${REGION}:${ACCOUNT}:function:provider`;
 const ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/validation`;
@@ -97,22 +98,6 @@ function event(requestType: 'Create' | 'Update' | 'Delete', properties: Record<s
   };
 }
 
-/** The request `isComplete` gets: the request plus what `onEvent` returned. */
-function completeEvent(request: CustomResourceEvent, response: { PhysicalResourceId?: string; Data?: Record<string, any> }): IsCompleteEvent {
-  return { ...request, PhysicalResourceId: response.PhysicalResourceId!, Data: response.Data };
-}
-
-/** Calls isComplete until it reports completion (at most `limit` times). */
-async function waitUntilComplete(handlers: AlgorithmHandlers, e: IsCompleteEvent, limit = 10) {
-  for (let i = 1; i <= limit; i++) {
-    const result = await handlers.isComplete(e);
-    if (result.IsComplete) {
-      return { result, polls: i };
-    }
-  }
-  throw new Error(`not complete after ${limit} polls`);
-}
-
 describe('the SageMaker emulator (moto server)', () => {
   let moto: MotoServer;
   let client: SageMakerClient;
@@ -166,7 +151,7 @@ describe('algorithm handler', () => {
   let fake: FakeSageMaker;
   let client: SageMakerClient;
   let logs: string[];
-  let handlers: AlgorithmHandlers;
+  let handle: ReturnType<typeof createAlgorithmHandler>;
 
   beforeAll(async () => {
     fake = await FakeSageMaker.start();
@@ -181,12 +166,16 @@ describe('algorithm handler', () => {
   beforeEach(() => {
     fake.reset();
     logs = [];
-    handlers = createAlgorithmHandlers({
-      client,
-      retry: { maxAttempts: 4, baseDelayMs: 1, maxDelayMs: 1, sleep: async () => {} },
-      log: (m) => logs.push(m),
-    });
+    handle = createAlgorithmHandler({ client, calls: FAST_CALLS, pollIntervalMs: 0, minStepMs: 0 });
   });
+
+  /** Runs the request through its continuations. */
+  async function run(e: CustomResourceEvent): Promise<HandlerResult> {
+    return (await runToEnd(handle, e, { logs })).result;
+  }
+
+  const ARN = (name: string) => `arn:aws:sagemaker:${REGION}:${ACCOUNT}:algorithm/${name}`;
+  const owner = (e: CustomResourceEvent) => ({ Key: OWNER_TAG, Value: ownerOf(e) });
 
   test('the test properties are a valid CreateAlgorithm request once coerced (checked against botocore\'s model)', () => {
     const { ServiceToken: _token, ...request } = algorithmProperties('algo');
@@ -199,132 +188,145 @@ describe('algorithm handler', () => {
   });
 
   describe('Create', () => {
-    test('creates the algorithm with typed members, then waits until it is Completed', async () => {
+    test('creates the algorithm with typed members and the owner tag, then waits until it is Completed', async () => {
       // GIVEN
       fake.script('algo', { statuses: ['Pending', 'InProgress', 'InProgress', 'Completed'] });
       const create = event('Create', algorithmProperties('algo'));
 
       // WHEN
-      const response = await handlers.onEvent(create);
-      const { result, polls } = await waitUntilComplete(handlers, completeEvent(create, response));
+      const result = await run(create);
 
       // THEN
-      const arn = `arn:aws:sagemaker:${REGION}:${ACCOUNT}:algorithm/algo`;
-      expect(response).toEqual({ PhysicalResourceId: 'algo', Data: { AlgorithmArn: arn, AlgorithmName: 'algo' } });
-      expect(result).toEqual({ IsComplete: true, Data: { AlgorithmArn: arn, AlgorithmName: 'algo' } });
-      expect(polls).toBe(4);
+      expect(result).toEqual({ PhysicalResourceId: 'algo', Data: { AlgorithmArn: ARN('algo'), AlgorithmName: 'algo' } });
       // Booleans and numbers are typed again (the fake rejects strings, as SageMaker does).
-      const { ServiceToken: _token, ...expected } = algorithmProperties('algo');
-      expect(fake.calls[0]).toEqual({ operation: 'CreateAlgorithm', input: expected });
+      const { ServiceToken: _token, Tags, ...expected } = algorithmProperties('algo');
+      expect(fake.calls[0]).toEqual({ operation: 'CreateAlgorithm', input: { ...expected, Tags: [...(Tags as any[]), owner(create)] } });
       expect(fake.operations()).toEqual(['CreateAlgorithm', 'DescribeAlgorithm', 'DescribeAlgorithm', 'DescribeAlgorithm', 'DescribeAlgorithm']);
     });
 
-    test('omits Tags when there are none', async () => {
-      // WHEN
-      await handlers.onEvent(event('Create', algorithmProperties('untagged', { Tags: undefined })));
+    test('waits over several invocations when the time of one runs out', async () => {
+      // GIVEN a wait step needs more time than an invocation has left after 3 polls
+      fake.script('slow', { statuses: ['InProgress', 'InProgress', 'InProgress', 'InProgress', 'Completed'] });
+      const slow = createAlgorithmHandler({ client, calls: FAST_CALLS, pollIntervalMs: 1, minStepMs: 10_000 });
+      const create = event('Create', algorithmProperties('slow'));
 
-      // THEN
-      expect(fake.calls[0].input.Tags).toBeUndefined();
-      expect(fake.algorithms.get('untagged')!.tags).toEqual([]);
+      // WHEN the first invocation has no time for a wait step
+      const first = await slow(create, invocation({ budgetMs: 5_000 }));
+
+      // THEN it continues, with the algorithm name as the id to fail with (so a rollback deletes it)
+      expect(first).toBeInstanceOf(Continue);
+      expect(first).toMatchObject({ state: { phase: 'wait', name: 'slow' }, physicalResourceId: 'slow' });
+      const next = await handle(create, invocation({ state: (first as Continue).state }));
+      expect(next).toEqual({ PhysicalResourceId: 'slow', Data: { AlgorithmArn: ARN('slow'), AlgorithmName: 'slow' } });
+      expect(fake.operations().filter((o) => o === 'CreateAlgorithm')).toHaveLength(1);
     });
 
-    test('fails with SageMaker\'s reasons when the algorithm fails validation or the image scan', async () => {
+    test('without tags, only the owner tag is sent', async () => {
+      const create = event('Create', algorithmProperties('untagged', { Tags: undefined }));
+      await run(create);
+      expect(fake.calls[0].input.Tags).toEqual([owner(create)]);
+    });
+
+    test('fails with SageMaker\'s reasons when the algorithm fails validation or the image scan, keeping its name as the id', async () => {
       // GIVEN
       fake.script('broken', {
         statuses: ['InProgress', 'Failed'],
         validationFailure: 'ClientError: training job failed: channel train is empty',
         imageScanFailure: 'image has critical vulnerabilities',
       });
-      const create = event('Create', algorithmProperties('broken'));
-      const response = await handlers.onEvent(create);
-      expect(await handlers.isComplete(completeEvent(create, response))).toEqual({ IsComplete: false });
 
       // WHEN
-      const second = handlers.isComplete(completeEvent(create, response));
+      const failure = run(event('Create', algorithmProperties('broken')));
 
       // THEN
-      await expect(second).rejects.toThrow('Algorithm broken failed: validation of profile smoke: ClientError: training job failed: '
-        + 'channel train is empty; image scan of broken: image has critical vulnerabilities');
+      await expect(failure).rejects.toThrow(new ResourceError('Algorithm broken failed (DescribeAlgorithm): validation of profile smoke: '
+        + 'ClientError: training job failed: channel train is empty; image scan of broken: image has critical vulnerabilities', 'broken'));
+      await expect(failure).rejects.toMatchObject({ physicalResourceId: 'broken' });
     });
 
     test('says so when a failed algorithm has no failure details', async () => {
-      // GIVEN
       fake.script('mystery', { statuses: ['Failed'] });
-      const create = event('Create', algorithmProperties('mystery'));
-      const response = await handlers.onEvent(create);
-
-      // THEN
-      await expect(handlers.isComplete(completeEvent(create, response)))
-        .rejects.toThrow('Algorithm mystery failed: SageMaker gave no reason (AlgorithmStatusDetails lists no failure)');
+      await expect(run(event('Create', algorithmProperties('mystery'))))
+        .rejects.toThrow('Algorithm mystery failed (DescribeAlgorithm): SageMaker gave no reason (AlgorithmStatusDetails lists no failure)');
     });
 
-    test('a repeated Create finds the algorithm the first one created and waits for it (idempotent)', async () => {
+    test('a repeated Create adopts the algorithm the first one created (same definition) and waits for it', async () => {
       // GIVEN
       const create = event('Create', algorithmProperties('algo'));
-      const first = await handlers.onEvent(create);
+      const first = await run(create);
+      fake.calls.length = 0;
 
       // WHEN the same request arrives again (for example after a Lambda timeout)
-      const second = await handlers.onEvent(create);
-      const { result } = await waitUntilComplete(handlers, completeEvent(create, second));
+      const second = await run(create);
 
       // THEN
       expect(second).toEqual(first);
-      expect(result.IsComplete).toBe(true);
       expect(fake.algorithms.size).toBe(1);
-      expect(fake.operations()).toEqual(['CreateAlgorithm', 'CreateAlgorithm', 'DescribeAlgorithm', 'DescribeAlgorithm']);
-      expect(logs).toContain('CreateAlgorithm algo: the algorithm already exists (InProgress); waiting for it');
+      expect(fake.operations()).toEqual(['CreateAlgorithm', 'DescribeAlgorithm', 'AddTags', 'DescribeAlgorithm']);
+      expect(logs).toContain('CreateAlgorithm algo: an algorithm of this name and definition exists (Completed); adopting it');
+    });
+
+    test('an existing algorithm with another definition is not adopted: Create fails naming it and the difference', async () => {
+      // GIVEN someone else's algorithm of the same name
+      await fake.client().send(new CreateAlgorithmCommand({
+        AlgorithmName: 'taken',
+        AlgorithmDescription: 'Someone else\'s',
+        TrainingSpecification: { TrainingImage: IMAGE, SupportedTrainingInstanceTypes: ['ml.m5.xlarge'], TrainingChannels: [{ Name: 'train', SupportedContentTypes: ['text/csv'], SupportedInputModes: ['File'] }] },
+      }));
+      fake.calls.length = 0;
+
+      // WHEN
+      const failure = run(event('Create', algorithmProperties('taken')));
+
+      // THEN
+      await expect(failure).rejects.toThrow('Algorithm taken already exists (CreateAlgorithm) with another definition, so this stack does '
+        + 'not adopt it: AlgorithmDescription is "Someone else\'s", the request has "Gradient boosting". Give another algorithmName, or '
+        + 'leave it out to get a generated one');
+      await expect(failure).rejects.not.toBeInstanceOf(ResourceError);
+      expect(fake.operations()).toEqual(['CreateAlgorithm', 'DescribeAlgorithm']);
+      expect(fake.algorithms.get('taken')!.tags).toEqual([]);
     });
 
     test('retries throttling with backoff: throttled once, then created', async () => {
-      // GIVEN
       fake.failNext('CreateAlgorithm', { code: 'ThrottlingException', message: 'Rate exceeded' });
 
-      // WHEN
-      const response = await handlers.onEvent(event('Create', algorithmProperties('algo')));
+      const result = await run(event('Create', algorithmProperties('algo')));
 
-      // THEN
-      expect(response.PhysicalResourceId).toEqual('algo');
-      expect(fake.operations()).toEqual(['CreateAlgorithm', 'CreateAlgorithm']);
-      expect(logs[1]).toMatch(/^CreateAlgorithm algo: ThrottlingException \(Rate exceeded\); attempt 1 of 4, retrying in \d+ ms$/);
+      expect(result.PhysicalResourceId).toEqual('algo');
+      expect(fake.operations().slice(0, 2)).toEqual(['CreateAlgorithm', 'CreateAlgorithm']);
+      expect(logs).toContainEqual(expect.stringMatching(/^CreateAlgorithm algo: ThrottlingException: Rate exceeded; attempt 1 of 4, retrying in \d+ ms$/));
     });
 
     test('retries transient server errors while waiting', async () => {
-      // GIVEN
-      const create = event('Create', algorithmProperties('algo'));
-      const response = await handlers.onEvent(create);
+      fake.script('algo', { statuses: ['Completed'] });
       fake.failNext('DescribeAlgorithm', { code: 'InternalFailure', message: 'try again', status: 500 }, 2);
 
-      // WHEN
-      const result = await handlers.isComplete(completeEvent(create, response));
+      const result = await run(event('Create', algorithmProperties('algo')));
 
-      // THEN
-      expect(result).toEqual({ IsComplete: false });
+      expect(result.PhysicalResourceId).toEqual('algo');
       expect(fake.operations()).toEqual(['CreateAlgorithm', 'DescribeAlgorithm', 'DescribeAlgorithm', 'DescribeAlgorithm']);
     });
 
-    test('gives up after the last attempt when throttling persists', async () => {
-      // GIVEN
+    test('gives up after the last attempt when throttling persists, naming the call and the algorithm', async () => {
       fake.failNext('CreateAlgorithm', { code: 'ThrottlingException', message: 'Rate exceeded' }, 4);
 
-      // THEN
-      await expect(handlers.onEvent(event('Create', algorithmProperties('algo')))).rejects.toThrow('Rate exceeded');
+      await expect(run(event('Create', algorithmProperties('algo'))))
+        .rejects.toThrow('CreateAlgorithm algo failed after 4 attempts: ThrottlingException: Rate exceeded');
       expect(fake.operations()).toEqual(['CreateAlgorithm', 'CreateAlgorithm', 'CreateAlgorithm', 'CreateAlgorithm']);
     });
 
     test('reports errors that are not worth a retry at once', async () => {
-      // GIVEN a request SageMaker rejects
       const create = event('Create', algorithmProperties('algo', { ValidationSpecification: { ValidationRole: 'not-a-role', ValidationProfiles: [] } }));
 
-      // THEN
-      await expect(handlers.onEvent(create)).rejects.toThrow(/ValidationRole: 'not-a-role' does not match/);
+      await expect(run(create)).rejects.toThrow(/^CreateAlgorithm algo failed: ValidationException: .*ValidationRole: 'not-a-role' does not match/);
       expect(fake.operations()).toEqual(['CreateAlgorithm']);
     });
 
     test('fails on properties that are not what the construct renders', async () => {
-      await expect(handlers.onEvent(event('Create', { ServiceToken: SERVICE_TOKEN }))).rejects.toThrow('The resource properties have no AlgorithmName');
-      await expect(handlers.onEvent(event('Create', algorithmProperties('algo', { CertifyForMarketplace: 'maybe' }))))
+      await expect(run(event('Create', { ServiceToken: SERVICE_TOKEN }))).rejects.toThrow('The resource properties have no AlgorithmName');
+      await expect(run(event('Create', algorithmProperties('algo', { CertifyForMarketplace: 'maybe' }))))
         .rejects.toThrow("CertifyForMarketplace must be true or false, got 'maybe'");
-      await expect(handlers.onEvent(event('Create', algorithmProperties('algo', {
+      await expect(run(event('Create', algorithmProperties('algo', {
         ValidationSpecification: { ValidationRole: ROLE_ARN, ValidationProfiles: [{ ProfileName: 'p', TransformJobDefinition: { MaxPayloadInMB: 'six' } }] },
       })))).rejects.toThrow("MaxPayloadInMB must be a number, got 'six'");
       expect(fake.calls).toEqual([]);
@@ -334,8 +336,7 @@ describe('algorithm handler', () => {
   describe('Update', () => {
     async function created(name: string, overrides: Record<string, unknown> = {}) {
       const properties = algorithmProperties(name, overrides);
-      const create = event('Create', properties);
-      await waitUntilComplete(handlers, completeEvent(create, await handlers.onEvent(create)));
+      await run(event('Create', properties));
       fake.calls.length = 0;
       return properties;
     }
@@ -345,22 +346,19 @@ describe('algorithm handler', () => {
       const old = await created('algo-1111');
 
       // WHEN
-      const update = event('Update', algorithmProperties('algo-2222', { AlgorithmDescription: 'Better boosting' }), {
+      const result = await run(event('Update', algorithmProperties('algo-2222', { AlgorithmDescription: 'Better boosting' }), {
         PhysicalResourceId: 'algo-1111',
         OldResourceProperties: asCloudFormationSends(old),
-      });
-      const response = await handlers.onEvent(update);
-      const { result } = await waitUntilComplete(handlers, completeEvent(update, response));
+      }));
 
       // THEN
-      expect(response.PhysicalResourceId).toEqual('algo-2222');
-      expect(result.Data).toEqual({ AlgorithmArn: `arn:aws:sagemaker:${REGION}:${ACCOUNT}:algorithm/algo-2222`, AlgorithmName: 'algo-2222' });
+      expect(result).toEqual({ PhysicalResourceId: 'algo-2222', Data: { AlgorithmArn: ARN('algo-2222'), AlgorithmName: 'algo-2222' } });
       expect([...fake.algorithms.keys()]).toEqual(['algo-1111', 'algo-2222']);
       expect(fake.algorithms.get('algo-2222')!.request.AlgorithmDescription).toEqual('Better boosting');
       expect(fake.operations()).not.toContain('DeleteAlgorithm');
     });
 
-    test('a change of tags only is made in place (AddTags, DeleteTags)', async () => {
+    test('a change of tags only is made in place (AddTags, DeleteTags), keeping the owner tag', async () => {
       // GIVEN
       const old = await created('algo', { Tags: [{ Key: 'team', Value: 'ml' }, { Key: 'stage', Value: 'dev' }] });
 
@@ -369,194 +367,144 @@ describe('algorithm handler', () => {
         PhysicalResourceId: 'algo',
         OldResourceProperties: asCloudFormationSends(old),
       });
-      const response = await handlers.onEvent(update);
+      const result = await run(update);
 
       // THEN
-      const arn = `arn:aws:sagemaker:${REGION}:${ACCOUNT}:algorithm/algo`;
-      expect(response).toEqual({ PhysicalResourceId: 'algo', Data: { AlgorithmArn: arn, AlgorithmName: 'algo' } });
+      expect(result).toEqual({ PhysicalResourceId: 'algo', Data: { AlgorithmArn: ARN('algo'), AlgorithmName: 'algo' } });
       expect(fake.calls).toEqual([
         { operation: 'DescribeAlgorithm', input: { AlgorithmName: 'algo' } },
-        { operation: 'DeleteTags', input: { ResourceArn: arn, TagKeys: ['stage'] } },
-        { operation: 'AddTags', input: { ResourceArn: arn, Tags: [{ Key: 'team', Value: 'research' }, { Key: 'cost-center', Value: '42' }] } },
+        { operation: 'DeleteTags', input: { ResourceArn: ARN('algo'), TagKeys: ['stage'] } },
+        { operation: 'AddTags', input: { ResourceArn: ARN('algo'), Tags: [{ Key: 'team', Value: 'research' }, { Key: 'cost-center', Value: '42' }] } },
       ]);
-      expect(fake.algorithms.get('algo')!.tags).toEqual([{ Key: 'team', Value: 'research' }, { Key: 'cost-center', Value: '42' }]);
-      expect(await handlers.isComplete(completeEvent(update, response))).toEqual({ IsComplete: true, Data: response.Data });
+      expect(fake.algorithms.get('algo')!.tags).toEqual([owner(update), { Key: 'team', Value: 'research' }, { Key: 'cost-center', Value: '42' }]);
     });
 
     test('an unchanged definition with unchanged tags calls nothing but DescribeAlgorithm', async () => {
-      // GIVEN
       const old = await created('algo');
 
-      // WHEN (for example, only the provider's service token changed)
-      const response = await handlers.onEvent(event('Update', { ...old, ServiceToken: `${SERVICE_TOKEN}-2` }, {
+      const result = await run(event('Update', { ...old, ServiceToken: `${SERVICE_TOKEN}-2` }, {
         PhysicalResourceId: 'algo',
         OldResourceProperties: asCloudFormationSends(old),
       }));
 
-      // THEN
-      expect(response.PhysicalResourceId).toEqual('algo');
+      expect(result.PhysicalResourceId).toEqual('algo');
       expect(fake.operations()).toEqual(['DescribeAlgorithm']);
     });
 
     test('fails clearly when a fixed name would have to be replaced in place', async () => {
-      // GIVEN
       const old = await created('fixed');
 
-      // WHEN
       const update = event('Update', algorithmProperties('fixed', { AlgorithmDescription: 'changed' }), {
         PhysicalResourceId: 'fixed',
         OldResourceProperties: asCloudFormationSends(old),
       });
 
-      // THEN
-      await expect(handlers.onEvent(update)).rejects.toThrow('Algorithm fixed cannot be changed in place: SageMaker has no '
-        + 'UpdateAlgorithm, so every change replaces the algorithm, and the replacement needs another name. Leave algorithmName '
-        + 'out to get a generated name that changes with the properties, or give a new algorithmName with the change.');
+      await expect(run(update)).rejects.toThrow('Algorithm fixed cannot be changed in place (AlgorithmDescription is "Gradient boosting", '
+        + 'the request has "changed"): SageMaker has no UpdateAlgorithm, so every change replaces the algorithm, and the replacement '
+        + 'needs another name. Leave algorithmName out to get a generated name that changes with the properties, or give a new '
+        + 'algorithmName with the change.');
       expect(fake.operations()).toEqual(['DescribeAlgorithm']);
     });
 
     test('the rollback of that failed change succeeds: the algorithm already has the old definition', async () => {
-      // GIVEN
       const old = await created('fixed');
       const failed = algorithmProperties('fixed', { AlgorithmDescription: 'changed' });
 
-      // WHEN CloudFormation rolls back with old and new properties swapped
-      const response = await handlers.onEvent(event('Update', old, {
-        PhysicalResourceId: 'fixed',
-        OldResourceProperties: asCloudFormationSends(failed),
-      }));
+      const result = await run(event('Update', old, { PhysicalResourceId: 'fixed', OldResourceProperties: asCloudFormationSends(failed) }));
 
-      // THEN
-      expect(response.PhysicalResourceId).toEqual('fixed');
+      expect(result.PhysicalResourceId).toEqual('fixed');
       expect(logs).toContain('Update fixed: the algorithm already has the requested definition');
     });
 
     test('fails when the algorithm was deleted outside CloudFormation', async () => {
       const old = algorithmProperties('gone');
-      await expect(handlers.onEvent(event('Update', old, { PhysicalResourceId: 'gone', OldResourceProperties: asCloudFormationSends(old) })))
-        .rejects.toThrow('Algorithm gone does not exist: it was deleted outside CloudFormation');
+      await expect(run(event('Update', old, { PhysicalResourceId: 'gone', OldResourceProperties: asCloudFormationSends(old) })))
+        .rejects.toThrow('Algorithm gone (DescribeAlgorithm) does not exist: it was deleted outside CloudFormation');
     });
   });
 
   describe('Delete', () => {
-    test('deletes the algorithm and waits until it is gone', async () => {
+    test('deletes an algorithm it owns and waits until it is gone', async () => {
       // GIVEN
       const create = event('Create', algorithmProperties('algo'));
-      await waitUntilComplete(handlers, completeEvent(create, await handlers.onEvent(create)));
       fake.script('algo', { statuses: ['Completed'], deletingDescribes: 2 });
+      await run(create);
       fake.calls.length = 0;
 
       // WHEN
-      const remove = event('Delete', algorithmProperties('algo'), { PhysicalResourceId: 'algo' });
-      const response = await handlers.onEvent(remove);
-      const { polls } = await waitUntilComplete(handlers, completeEvent(remove, response));
+      const result = await run(event('Delete', algorithmProperties('algo'), { PhysicalResourceId: 'algo' }));
 
       // THEN
-      expect(response).toEqual({ PhysicalResourceId: 'algo' });
+      expect(result).toEqual({ PhysicalResourceId: 'algo' });
       expect(fake.algorithms.has('algo')).toBe(false);
-      expect(fake.calls[0]).toEqual({ operation: 'DeleteAlgorithm', input: { AlgorithmName: 'algo' } });
-      expect(polls).toBe(2);
+      expect(fake.operations()).toEqual(['DescribeAlgorithm', 'ListTags', 'DeleteAlgorithm', 'DescribeAlgorithm', 'DescribeAlgorithm', 'DescribeAlgorithm']);
+    });
+
+    test('keeps an algorithm it does not own (no owner tag, or another resource\'s)', async () => {
+      // GIVEN an algorithm created outside this resource, and one owned by another stack
+      await fake.client().send(new CreateAlgorithmCommand({
+        AlgorithmName: 'foreign',
+        TrainingSpecification: { TrainingImage: IMAGE, SupportedTrainingInstanceTypes: ['ml.m5.xlarge'], TrainingChannels: [{ Name: 'train', SupportedContentTypes: ['text/csv'], SupportedInputModes: ['File'] }] },
+      }));
+      await run(event('Create', algorithmProperties('other'), { StackId: `arn:aws:cloudformation:${REGION}:${ACCOUNT}:stack/Other/2` }));
+
+      // WHEN
+      await run(event('Delete', algorithmProperties('foreign'), { PhysicalResourceId: 'foreign' }));
+      await run(event('Delete', algorithmProperties('other'), { PhysicalResourceId: 'other' }));
+
+      // THEN
+      expect(fake.operations()).not.toContain('DeleteAlgorithm');
+      expect([...fake.algorithms.keys()]).toEqual(['foreign', 'other']);
+      expect(logs).toContain(`Algorithm foreign is not owned by this resource (tag ${OWNER_TAG} is absent): keeping it`);
     });
 
     test('succeeds when the algorithm does not exist', async () => {
-      // WHEN
-      const remove = event('Delete', algorithmProperties('never-created'), { PhysicalResourceId: 'never-created' });
-      const response = await handlers.onEvent(remove);
-      const result = await handlers.isComplete(completeEvent(remove, response));
-
-      // THEN
-      expect(response).toEqual({ PhysicalResourceId: 'never-created' });
-      expect(result).toEqual({ IsComplete: true });
-      expect(fake.operations()).toEqual(['DeleteAlgorithm', 'DescribeAlgorithm']);
-      expect(logs).toContain('DeleteAlgorithm never-created: it does not exist; nothing to delete');
+      const result = await run(event('Delete', algorithmProperties('never-created'), { PhysicalResourceId: 'never-created' }));
+      expect(result).toEqual({ PhysicalResourceId: 'never-created' });
+      expect(fake.operations()).toEqual(['DescribeAlgorithm']);
     });
 
-    test('calls nothing for an id that is no algorithm name (left by a failed Create)', async () => {
-      // WHEN
-      const remove = event('Delete', algorithmProperties('algo'), { PhysicalResourceId: '2026/11/27/[$LATEST]0123456789abcdef' });
-      const response = await handlers.onEvent(remove);
-      const result = await handlers.isComplete(completeEvent(remove, response));
-
-      // THEN
-      expect(result).toEqual({ IsComplete: true });
+    test('calls nothing for the id of a failed Create', async () => {
+      await run(event('Delete', algorithmProperties('algo'), { PhysicalResourceId: 'Algorithm-not-created' }));
+      await run(event('Delete', algorithmProperties('algo'), { PhysicalResourceId: '2026/11/27/[$LATEST]0123456789abcdef' }));
       expect(fake.calls).toEqual([]);
     });
 
     test('tries again while SageMaker refuses with a conflict (for example during validation)', async () => {
       // GIVEN
       fake.script('busy', { statuses: ['Completed'], deleteConflicts: 1 });
-      const create = event('Create', algorithmProperties('busy'));
-      await handlers.onEvent(create);
+      await run(event('Create', algorithmProperties('busy')));
       fake.calls.length = 0;
 
       // WHEN
-      const remove = event('Delete', algorithmProperties('busy'), { PhysicalResourceId: 'busy' });
-      const response = await handlers.onEvent(remove);
-      const { polls } = await waitUntilComplete(handlers, completeEvent(remove, response));
+      await run(event('Delete', algorithmProperties('busy'), { PhysicalResourceId: 'busy' }));
 
       // THEN
-      expect(fake.operations()).toEqual(['DeleteAlgorithm', 'DescribeAlgorithm', 'DeleteAlgorithm', 'DescribeAlgorithm', 'DescribeAlgorithm']);
-      expect(polls).toBe(3);
+      expect(fake.operations()).toEqual(['DescribeAlgorithm', 'ListTags', 'DeleteAlgorithm', 'DescribeAlgorithm', 'DeleteAlgorithm',
+        'DescribeAlgorithm', 'DescribeAlgorithm']);
       expect(fake.algorithms.has('busy')).toBe(false);
     });
   });
 
-  test('isComplete fails when the algorithm disappears or is being deleted while created', async () => {
-    // GIVEN
+  test('waiting fails when the algorithm disappears or is being deleted while created', async () => {
+    fake.script('algo', { statuses: ['InProgress'] });
     const create = event('Create', algorithmProperties('algo'));
-    const response = await handlers.onEvent(create);
+    const waiting = createAlgorithmHandler({ client, calls: FAST_CALLS, pollIntervalMs: 1, minStepMs: 10_000 });
+    const first = await waiting(create, invocation({ budgetMs: 5_000 }));
     await client.send(new DeleteAlgorithmCommand({ AlgorithmName: 'algo' }));
 
-    // THEN
-    await expect(handlers.isComplete(completeEvent(create, response))).rejects.toThrow('Algorithm algo is being deleted');
-    await expect(handlers.isComplete(completeEvent(create, response)))
-      .rejects.toThrow('Algorithm algo does not exist: it was deleted while CloudFormation waited for it');
+    await expect(handle(create, invocation({ state: (first as Continue).state }))).rejects.toThrow('Algorithm algo is being deleted (DescribeAlgorithm)');
+    await expect(handle(create, invocation({ state: (first as Continue).state })))
+      .rejects.toThrow('Algorithm algo (DescribeAlgorithm) does not exist: it was deleted while CloudFormation waited for it');
   });
 });
 
 describe('the shipped bundle (assets/handlers/algorithm/index/index.js)', () => {
-  let fake: FakeSageMaker;
-  const saved = { ...process.env };
-
-  beforeAll(async () => {
-    fake = await FakeSageMaker.start();
-    Object.assign(process.env, {
-      AWS_REGION: REGION,
-      AWS_ACCESS_KEY_ID: 'fake',
-      AWS_SECRET_ACCESS_KEY: 'fake',
-      AWS_ENDPOINT_URL_SAGEMAKER: fake.endpoint,
-    });
-  });
-
-  afterAll(async () => {
-    process.env = saved;
-    await fake.stop();
-  });
-
   test('leaves the AWS SDK out (the Lambda runtime provides it)', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const fs = require('fs') as typeof import('fs');
     const source = fs.readFileSync(path.join(__dirname, '..', '..', 'assets', 'handlers', 'algorithm', 'index', 'index.js'), 'utf8');
     expect(source).toContain('require("@aws-sdk/client-sagemaker")');
     expect(source).not.toMatch(/@smithy\/|class SageMakerClient/);
-  });
-
-  test('runs a Create to completion with its default client (region and endpoint from the environment)', async () => {
-    // GIVEN
-    const log = jest.spyOn(console, 'log').mockImplementation(() => {});
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const bundle = require(path.join(__dirname, '..', '..', 'assets', 'handlers', 'algorithm', 'index', 'index.js'));
-    const create = event('Create', algorithmProperties('bundled'));
-
-    // WHEN
-    const response = await bundle.onEvent(create);
-    let result = await bundle.isComplete(completeEvent(create, response));
-    result = result.IsComplete ? result : await bundle.isComplete(completeEvent(create, response));
-
-    // THEN
-    expect(response.PhysicalResourceId).toEqual('bundled');
-    expect(result).toEqual({ IsComplete: true, Data: { AlgorithmArn: `arn:aws:sagemaker:${REGION}:${ACCOUNT}:algorithm/bundled`, AlgorithmName: 'bundled' } });
-    expect(log).toHaveBeenCalledWith('Algorithm bundled is Completed');
-    log.mockRestore();
   });
 });

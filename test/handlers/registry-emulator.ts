@@ -13,7 +13,14 @@ import { MotoServer, startMoto } from './moto';
  *   SageMaker's "not found" ValidationException.
  * - ModelLifeCycle in UpdateModelPackage (moto ignores it): the proxy remembers it and adds it to
  *   DescribeModelPackage responses.
- * - `failNext(operation, code)`: the next call of `operation` gets that error, once.
+ * - DeleteModelPackageGroup (moto does not implement it): refused while the group has versions;
+ *   a deleted group is then "not found" for DescribeModelPackageGroup and has no versions.
+ * - `addSyntheticVersions(group, n)`: versions the proxy holds itself (listed and deletable like the
+ *   others), for groups of thousands of versions without thousands of moto calls.
+ * - Faults: `failNext(operation, code, status, times)` (the next calls get that error),
+ *   `failWhere(operation, text, code)` (every call whose body contains `text`), `hangNext(operation,
+ *   times)` (the next calls never get an answer) and `onCall(operation, hook)` (runs before each
+ *   call, for example to register a version while a group is being emptied).
  *
  * Every other call, and every call the proxy does not answer itself, goes to moto unchanged.
  */
@@ -30,6 +37,12 @@ export class RegistryEmulator {
   private readonly deleted = new Set<string>();
   private readonly lifeCycles = new Map<string, unknown>();
   private readonly faults: { operation: string; code: string; status: number }[] = [];
+  private readonly persistentFaults: { operation: string; text: string; code: string; status: number }[] = [];
+  private readonly hangs: string[] = [];
+  private readonly hooks = new Map<string, (input: any) => void | Promise<void>>();
+  private readonly hanging = new Set<http.ServerResponse>();
+  private readonly deletedGroups = new Set<string>();
+  private readonly synthetic = new Map<string, any[]>();
   private readonly server: http.Server;
   private port = 0;
 
@@ -38,6 +51,14 @@ export class RegistryEmulator {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
+        const operation = String(req.headers['x-amz-target'] ?? '').replace(/^SageMaker\./, '');
+        const hang = this.hangs.indexOf(operation);
+        if (hang >= 0) {
+          this.hangs.splice(hang, 1);
+          this.calls.push(operation);
+          this.hanging.add(res);
+          return;
+        }
         this.handle(req, Buffer.concat(chunks)).then(
           ({ status, body }) => {
             res.writeHead(status, { 'content-type': 'application/x-amz-json-1.1' });
@@ -66,9 +87,71 @@ export class RegistryEmulator {
     });
   }
 
-  /** The next call of `operation` fails with `code` (for example ThrottlingException, HTTP 400). */
-  public failNext(operation: string, code: string, status = 400): void {
-    this.faults.push({ operation, code, status });
+  /** The next `times` calls of `operation` fail with `code` (for example ThrottlingException, HTTP 400). */
+  public failNext(operation: string, code: string, status = 400, times = 1): void {
+    for (let i = 0; i < times; i++) {
+      this.faults.push({ operation, code, status });
+    }
+  }
+
+  /** Every call of `operation` whose request body contains `text` fails with `code`, until `clearFaults()`. */
+  public failWhere(operation: string, text: string, code: string, status = 400): void {
+    this.persistentFaults.push({ operation, text, code, status });
+  }
+
+  /** The next `times` calls of `operation` never get an answer. */
+  public hangNext(operation: string, times = 1): void {
+    for (let i = 0; i < times; i++) {
+      this.hangs.push(operation);
+    }
+  }
+
+  /** Runs `hook` with the request before each call of `operation` (undefined removes it). */
+  public onCall(operation: string, hook: ((input: any) => void | Promise<void>) | undefined): void {
+    if (hook) {
+      this.hooks.set(operation, hook);
+    } else {
+      this.hooks.delete(operation);
+    }
+  }
+
+  /** Forgets every fault, hang and hook. */
+  public clearFaults(): void {
+    this.faults.length = 0;
+    this.persistentFaults.length = 0;
+    this.hangs.length = 0;
+    this.hooks.clear();
+  }
+
+  /** Adds `count` versions to `group` that the proxy holds itself; returns their ARNs. */
+  public addSyntheticVersions(group: string, count: number, status = 'Approved'): string[] {
+    const versions = this.synthetic.get(group) ?? [];
+    this.synthetic.set(group, versions);
+    const arns: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const version = 100_000 + versions.length + 1;
+      const arn = `arn:aws:sagemaker:us-east-1:123456789012:model-package/${group}/${version}`;
+      versions.push({
+        ModelPackageGroupName: group,
+        ModelPackageVersion: version,
+        ModelPackageArn: arn,
+        CreationTime: 1_700_000_000 + version,
+        ModelPackageStatus: 'Completed',
+        ModelApprovalStatus: status,
+      });
+      arns.push(arn);
+    }
+    return arns;
+  }
+
+  /** Whether a version (by ARN) was deleted through the proxy. */
+  public isDeleted(arn: string): boolean {
+    return this.deleted.has(arn);
+  }
+
+  /** Whether a group was deleted through the proxy. */
+  public isGroupDeleted(name: string): boolean {
+    return this.deletedGroups.has(name);
   }
 
   /** How many times `operation` was called. */
@@ -77,6 +160,10 @@ export class RegistryEmulator {
   }
 
   public async stop(): Promise<void> {
+    for (const res of this.hanging) {
+      res.destroy();
+    }
+    this.server.closeAllConnections?.();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
     await this.moto.stop();
   }
@@ -96,9 +183,41 @@ export class RegistryEmulator {
       const [{ code, status }] = this.faults.splice(fault, 1);
       return { status, body: JSON.stringify({ __type: code, message: `Injected ${code}` }) };
     }
-    const input = body.length > 0 ? JSON.parse(body.toString()) : {};
+    const text = body.toString();
+    const persistent = this.persistentFaults.find((f) => f.operation === operation && text.includes(f.text));
+    if (persistent) {
+      return { status: persistent.status, body: JSON.stringify({ __type: persistent.code, message: `Injected ${persistent.code}` }) };
+    }
+    const input = body.length > 0 ? JSON.parse(text) : {};
+    await this.hooks.get(operation)?.(input);
+    const synthetic = this.syntheticVersion(input.ModelPackageName ?? input.ModelPackageArn);
     switch (operation) {
+      case 'DescribeModelPackageGroup':
+        if (this.deletedGroups.has(input.ModelPackageGroupName)) {
+          return { status: 400, body: JSON.stringify({ __type: 'ValidationException', message: `ModelPackageGroup ${input.ModelPackageGroupName} does not exist.` }) };
+        }
+        return this.forward(req, body);
+      case 'DeleteModelPackageGroup': {
+        const name = input.ModelPackageGroupName;
+        if (this.deletedGroups.has(name)) {
+          return { status: 400, body: JSON.stringify({ __type: 'ValidationException', message: `ModelPackageGroup ${name} does not exist.` }) };
+        }
+        const listed = await this.handle({ ...req, headers: { ...req.headers, 'x-amz-target': 'SageMaker.ListModelPackages' } } as any,
+          Buffer.from(JSON.stringify({ ModelPackageGroupName: name, MaxResults: 1 })));
+        if (JSON.parse(listed.body).ModelPackageSummaryList?.length > 0) {
+          return { status: 400, body: JSON.stringify({ __type: 'ValidationException', message: `Model Package Group ${name} has model packages and cannot be deleted.` }) };
+        }
+        this.deletedGroups.add(name);
+        return { status: 200, body: '{}' };
+      }
       case 'DeleteModelPackage': {
+        if (synthetic) {
+          if (this.deleted.has(synthetic.ModelPackageArn)) {
+            return notFound(synthetic.ModelPackageArn);
+          }
+          this.deleted.add(synthetic.ModelPackageArn);
+          return { status: 200, body: '{}' };
+        }
         const arn = await this.arnOf(req, input.ModelPackageName);
         if (!arn || this.deleted.has(arn)) {
           return notFound(input.ModelPackageName);
@@ -131,6 +250,9 @@ export class RegistryEmulator {
       case 'ListModelPackages': {
         // Hide deleted versions: fetch everything from moto and page here, like SageMaker would.
         const { NextToken: token, MaxResults: max = 100, ...filters } = input;
+        if (this.deletedGroups.has(filters.ModelPackageGroupName)) {
+          return { status: 200, body: JSON.stringify({ ModelPackageSummaryList: [] }) };
+        }
         const all: any[] = [];
         let next: string | undefined;
         do {
@@ -142,6 +264,8 @@ export class RegistryEmulator {
           all.push(...parsed.ModelPackageSummaryList.filter((s: any) => !this.deleted.has(s.ModelPackageArn)));
           next = parsed.NextToken;
         } while (next);
+        all.push(...(this.synthetic.get(filters.ModelPackageGroupName) ?? []).filter((v) => !this.deleted.has(v.ModelPackageArn)
+          && (filters.ModelApprovalStatus === undefined || v.ModelApprovalStatus === filters.ModelApprovalStatus)));
         const start = token ? Number(token) : 0;
         const end = start + Number(max);
         return {
@@ -155,6 +279,20 @@ export class RegistryEmulator {
       default:
         return this.forward(req, body);
     }
+  }
+
+  /** The synthetic version of that ARN, if it is one. */
+  private syntheticVersion(arn: unknown): any {
+    if (typeof arn !== 'string') {
+      return undefined;
+    }
+    for (const versions of this.synthetic.values()) {
+      const found = versions.find((v) => v.ModelPackageArn === arn);
+      if (found) {
+        return found;
+      }
+    }
+    return undefined;
   }
 
   /** The ARN of a model package given by name or ARN, as moto knows it. */

@@ -10,15 +10,16 @@ import {
   ListModelPackagesCommand,
   SageMakerClient,
 } from '@aws-sdk/client-sagemaker';
+import { FAST_CALLS, invocation, runToEnd } from './harness';
 import { RegistryEmulator } from './registry-emulator';
-import { createApprovalHandler } from '../../src/handlers/approval';
-import { createAutoDeleteHandler } from '../../src/handlers/auto-delete';
-import { createLatestApprovedHandler } from '../../src/handlers/latest-approved';
-import { cloudFormationHandler } from '../../src/handlers/shared/cfn-response';
-import { CustomResourceEvent } from '../../src/handlers/shared/custom-resource';
+import { createApprovalHandler as approvalHandler } from '../../src/handlers/approval';
+import { AutoDeleteHandlerOptions, createAutoDeleteHandler as autoDeleteHandler } from '../../src/handlers/auto-delete';
+import { createLatestApprovedHandler as latestApprovedHandler } from '../../src/handlers/latest-approved';
+import { CustomResourceEvent } from '../../src/handlers/shared/handler';
+import { HandlerOptions } from '../../src/handlers/shared/sagemaker';
 
 const IMAGE = '763104351884.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1';
-const QUIET = { retry: { sleep: async () => {}, log: () => {} }, log: () => {} };
+const MARKER = 'cdk-sagemaker-registry:auto-delete-model-packages';
 
 let emulator: RegistryEmulator;
 let client: SageMakerClient;
@@ -47,8 +48,8 @@ function event(type: 'Create' | 'Update' | 'Delete', properties: Record<string, 
 }
 
 /** Creates a group with versions of the given statuses (version n has statuses[n - 1]); returns their ARNs. */
-async function groupWith(name: string, statuses: string[]): Promise<string[]> {
-  await client.send(new CreateModelPackageGroupCommand({ ModelPackageGroupName: name }));
+async function groupWith(name: string, statuses: string[], tags?: { Key: string; Value: string }[]): Promise<string[]> {
+  await client.send(new CreateModelPackageGroupCommand({ ModelPackageGroupName: name, Tags: tags }));
   const arns: string[] = [];
   for (const status of statuses) {
     const created = await client.send(new CreateModelPackageCommand({
@@ -65,8 +66,22 @@ async function statusOf(arn: string) {
   return client.send(new DescribeModelPackageCommand({ ModelPackageName: arn }));
 }
 
-function handlerOptions() {
-  return { ...QUIET, client: emulator.client() };
+function handlerOptions(): HandlerOptions {
+  return { client: emulator.client(), calls: FAST_CALLS };
+}
+
+/** The handlers as tests call them: one request, run to its end. */
+function createLatestApprovedHandler(options: HandlerOptions) {
+  const handle = latestApprovedHandler(options);
+  return async (e: CustomResourceEvent) => (await runToEnd(handle, e)).result;
+}
+function createApprovalHandler(options: HandlerOptions, logs?: string[]) {
+  const handle = approvalHandler(options);
+  return async (e: CustomResourceEvent) => (await runToEnd(handle, e, { logs })).result;
+}
+function createAutoDeleteHandler(options: AutoDeleteHandlerOptions, logs?: string[]) {
+  const handle = autoDeleteHandler(options);
+  return async (e: CustomResourceEvent) => (await runToEnd(handle, e, { logs })).result;
 }
 
 describe('latest approved version', () => {
@@ -168,15 +183,57 @@ describe('approval of a version the stack does not own', () => {
   test.each([
     ['Approved', 'PendingManualApproval'],
     ['Rejected', 'PendingManualApproval'],
-  ])('%s -> %s is refused on Update, naming both statuses, and nothing changes', async (from, to) => {
+  ])('%s -> %s is refused on Create, naming both statuses, and nothing changes', async (from, to) => {
     const [arn] = await groupWith(`refused-${from}`.toLowerCase(), [from]);
     const before = emulator.count('UpdateModelPackage');
 
-    await expect(createApprovalHandler(handlerOptions())(event('Update', { ModelPackageArn: arn, ApprovalStatus: to }, arn)))
+    await expect(createApprovalHandler(handlerOptions())(event('Create', { ModelPackageArn: arn, ApprovalStatus: to })))
       .rejects.toThrow(`Refusing to change the approval status of ${arn} from ${from} to ${to}: SageMaker documents only these `
         + 'transitions: PendingManualApproval -> Approved, PendingManualApproval -> Rejected, Rejected -> Approved, Approved -> Rejected');
     expect(emulator.count('UpdateModelPackage')).toBe(before);
     expect((await statusOf(arn)).ModelApprovalStatus).toBe(from);
+  });
+
+  test('the rollback Update back to PendingManualApproval is applied when SageMaker accepts it', async () => {
+    const [arn] = await groupWith('rollback-accepted', ['Approved']);
+    const logs: string[] = [];
+
+    const result = await createApprovalHandler(handlerOptions(), logs)({
+      ...event('Update', { ModelPackageArn: arn, ApprovalStatus: 'PendingManualApproval' }, arn),
+      OldResourceProperties: { ModelPackageArn: arn, ApprovalStatus: 'Approved' },
+    });
+
+    expect(result).toEqual({ PhysicalResourceId: arn, Data: { PreviousApprovalStatus: 'Approved', ApprovalStatus: 'PendingManualApproval' } });
+    expect((await statusOf(arn)).ModelApprovalStatus).toBe('PendingManualApproval');
+    expect(logs).toContain(`${arn}: Approved -> PendingManualApproval (an undocumented transition, asked for by a rollback; SageMaker accepted it)`);
+  });
+
+  test('the rollback Update back to PendingManualApproval keeps the status when SageMaker refuses it, and succeeds', async () => {
+    const [arn] = await groupWith('rollback-refused', ['Approved']);
+    emulator.failNext('UpdateModelPackage', 'ValidationException');
+    const logs: string[] = [];
+
+    const result = await createApprovalHandler(handlerOptions(), logs)({
+      ...event('Update', { ModelPackageArn: arn, ApprovalStatus: 'PendingManualApproval' }, arn),
+      OldResourceProperties: { ModelPackageArn: arn, ApprovalStatus: 'Approved' },
+    });
+
+    expect(result).toEqual({ PhysicalResourceId: arn, Data: { PreviousApprovalStatus: 'Approved', ApprovalStatus: 'Approved' } });
+    expect((await statusOf(arn)).ModelApprovalStatus).toBe('Approved');
+    expect(logs).toContain(`${arn}: kept Approved; SageMaker refused PendingManualApproval, asked for by a rollback `
+      + `(UpdateModelPackage ${arn} failed: ValidationException: Injected ValidationException)`);
+  });
+
+  test('warns when the status it finds is not the one it set last time', async () => {
+    const [arn] = await groupWith('changed-by-someone', ['Rejected']);
+    const logs: string[] = [];
+
+    await createApprovalHandler(handlerOptions(), logs)({
+      ...event('Update', { ModelPackageArn: arn, ApprovalStatus: 'Approved', ApprovalDescription: 'again' }, arn),
+      OldResourceProperties: { ModelPackageArn: arn, ApprovalStatus: 'Approved' },
+    });
+
+    expect(logs).toContain(`WARNING: ${arn} is Rejected, but this stack set it to Approved last time: someone else changed it since`);
   });
 
   test('sets the lifecycle stage with the status', async () => {
@@ -202,7 +259,7 @@ describe('approval of a version the stack does not own', () => {
 
   test('an unknown status is refused before any call', async () => {
     await expect(createApprovalHandler(handlerOptions())(event('Create', { ModelPackageArn: 'arn:x', ApprovalStatus: 'Maybe' })))
-      .rejects.toThrow("ApprovalStatus must be one of Approved, Rejected, PendingManualApproval, got 'Maybe'");
+      .rejects.toThrow("Resource: ApprovalStatus of arn:x must be one of Approved, Rejected, PendingManualApproval, got 'Maybe'");
   });
 
   test('Delete leaves the version as it is', async () => {
@@ -218,7 +275,9 @@ describe('approval of a version the stack does not own', () => {
 });
 
 describe('emptying a group before it is deleted', () => {
-  const FAST = { waitTimeoutMs: 10_000, pollIntervalMs: 1 };
+  const FAST = { pollIntervalMs: 1, minBatchMs: 0 };
+  const OPTED_IN = [{ Key: MARKER, Value: 'true' }];
+  const props = (group: string) => ({ ModelPackageGroupName: group, MarkerTagKey: MARKER });
 
   async function remaining(group: string): Promise<number> {
     const listed = await client.send(new ListModelPackagesCommand({ ModelPackageGroupName: group, MaxResults: 100 }));
@@ -227,71 +286,68 @@ describe('emptying a group before it is deleted', () => {
 
   test('Delete deletes every version over several pages, with a throttled call retried', async () => {
     // GIVEN
-    await groupWith('emptied', Array.from({ length: 230 }, (_, i) => (i % 2 ? 'Approved' : 'Rejected')));
-    await groupWith('neighbour', ['Approved']);
+    await groupWith('emptied', Array.from({ length: 230 }, (_, i) => (i % 2 ? 'Approved' : 'Rejected')), OPTED_IN);
+    await groupWith('neighbour', ['Approved'], OPTED_IN);
     emulator.failNext('DeleteModelPackage', 'ThrottlingException');
     const handler = createAutoDeleteHandler({ ...handlerOptions(), ...FAST });
 
     // WHEN
-    const result = await handler(event('Delete', { ModelPackageGroupName: 'emptied' }, 'emptied'));
+    const result = await handler(event('Delete', props('emptied'), 'emptied'));
 
     // THEN
     expect(result).toEqual({ PhysicalResourceId: 'emptied', Data: { DeletedVersions: '230' } });
     expect(await remaining('emptied')).toBe(0);
+    expect(emulator.isGroupDeleted('emptied')).toBe(true);
     expect(await remaining('neighbour')).toBe(1);
   }, 120_000);
 
   test('a repeated Delete, and a Delete of a group that is gone, succeed', async () => {
-    await groupWith('twice', ['Approved', 'Rejected']);
+    await groupWith('twice', ['Approved', 'Rejected'], OPTED_IN);
     const handler = createAutoDeleteHandler({ ...handlerOptions(), ...FAST });
 
-    await handler(event('Delete', { ModelPackageGroupName: 'twice' }, 'twice'));
-    const again = await handler(event('Delete', { ModelPackageGroupName: 'twice' }, 'twice'));
-    const missing = await handler(event('Delete', { ModelPackageGroupName: 'never-created' }, 'never-created'));
+    const first = await handler(event('Delete', props('twice'), 'twice'));
+    const again = await handler(event('Delete', props('twice'), 'twice'));
+    const missing = await handler(event('Delete', props('never-created'), 'never-created'));
 
+    expect(first.Data).toEqual({ DeletedVersions: '2' });
     expect(again.Data).toEqual({ DeletedVersions: '0' });
     expect(missing.Data).toEqual({ DeletedVersions: '0' });
   });
 
+  test('a group without the opt-in marker keeps every version', async () => {
+    await groupWith('not-opted-in', ['Approved', 'Rejected'], [{ Key: MARKER, Value: 'false' }]);
+    const logs: string[] = [];
+
+    const result = await createAutoDeleteHandler({ ...handlerOptions(), ...FAST }, logs)(event('Delete', props('not-opted-in'), 'not-opted-in'));
+
+    expect(result.Data).toEqual({ DeletedVersions: '0' });
+    expect(await remaining('not-opted-in')).toBe(2);
+    expect(logs).toContain(`Model package group not-opted-in does not carry the tag ${MARKER}=true (autoDeleteModelPackages was turned off, `
+      + 'or the update that turned it on was rolled back): keeping every version');
+  });
+
   test('Create and Update do nothing', async () => {
-    await groupWith('untouched', ['Approved']);
+    await groupWith('untouched', ['Approved'], OPTED_IN);
     const handler = createAutoDeleteHandler({ ...handlerOptions(), ...FAST });
     const before = emulator.calls.length;
 
-    expect(await handler(event('Create', { ModelPackageGroupName: 'untouched' }))).toEqual({ PhysicalResourceId: 'untouched' });
-    expect(await handler(event('Update', { ModelPackageGroupName: 'untouched' }, 'untouched'))).toEqual({ PhysicalResourceId: 'untouched' });
+    expect(await handler(event('Create', props('untouched')))).toEqual({ PhysicalResourceId: 'untouched' });
+    expect(await handler(event('Update', props('untouched'), 'untouched'))).toEqual({ PhysicalResourceId: 'untouched' });
 
     expect(emulator.calls.length).toBe(before);
     expect(await remaining('untouched')).toBe(1);
   });
-});
 
-describe('the CloudFormation response', () => {
-  const request = { ...event('Create', {}), ResponseURL: 'https://cloudformation-custom-resource-response.example/response?sig=1' };
+  test('continues in another invocation when the time of one runs out', async () => {
+    await groupWith('continued', ['Approved'], OPTED_IN);
+    emulator.addSyntheticVersions('continued', 250);
+    const handle = autoDeleteHandler({ ...handlerOptions(), pollIntervalMs: 1, minBatchMs: 30_000 });
 
-  test('SUCCESS with the physical id and data', async () => {
-    const sent: { url: string; body: any }[] = [];
-    const handler = cloudFormationHandler(async () => ({ PhysicalResourceId: 'id', Data: { A: '1' } }),
-      async (url, body) => { sent.push({ url, body: JSON.parse(body) }); }, () => {});
+    // The first invocation has time for no batch at all after checking the marker.
+    const first = await handle(event('Delete', props('continued'), 'continued'), invocation({ budgetMs: 20_000 }));
+    const rest = await runToEnd(autoDeleteHandler({ ...handlerOptions(), ...FAST }), event('Delete', props('continued'), 'continued'));
 
-    await handler(request);
-
-    expect(sent).toEqual([{
-      url: request.ResponseURL,
-      body: { Status: 'SUCCESS', PhysicalResourceId: 'id', Data: { A: '1' }, StackId: request.StackId, RequestId: 'request', LogicalResourceId: 'Resource' },
-    }]);
-  });
-
-  test('FAILED with the reason, cut to 2000 characters, and an id for the rollback', async () => {
-    const sent: any[] = [];
-    const handler = cloudFormationHandler(async () => { throw new Error('x'.repeat(3000)); },
-      async (_url, body) => { sent.push(JSON.parse(body)); }, () => {});
-
-    await handler(request);
-
-    expect(sent).toHaveLength(1);
-    expect(sent[0].Status).toBe('FAILED');
-    expect(sent[0].Reason).toBe(`${'x'.repeat(2000)}...`);
-    expect(sent[0].PhysicalResourceId).toBe('Resource-not-created');
+    expect(first).toMatchObject({ state: { deleted: 0 }, physicalResourceId: 'continued' });
+    expect(rest.result.Data).toEqual({ DeletedVersions: '251' });
   });
 });

@@ -418,11 +418,19 @@ export interface InferenceSpecSpec {
   readonly transform?: GenStr[];
 }
 
+/**
+ * Framework versions at the edges of botocore's `ModelPackageFrameworkVersion` (`[0-9]\.[A-Za-z0-9.-]+`,
+ * 3-10 characters): real-world versions with hyphens, the shortest and longest, and just beyond.
+ */
 function frameworkVersion(g: Gen): fc.Arbitrary<GenStr> {
   return orToken(g.pick(
-    fc.constantFrom('1.7', '2.0.1', '1.13.1', '0.9.beta'),
-    fc.oneof(fc.constantFrom('', '1', '1.', 'x.1', '10.0', '1.2.3.4.5.6', '1.7-1', '1.7 '), text(lengths(12, [3, 10]), anyChar)),
-  ), '1.7');
+    fc.constantFrom('1.7', '2.0.1', '1.13.1', '0.9.beta', '1.7-1', '0.23-1', '1.0-1-cpu', '1.1', '1.2345678-'),
+    fc.oneof(
+      // 1.-1 matches the API's pattern, but not CloudFormation's ModelPackage pattern (valid in an algorithm only).
+      fc.constantFrom('', '1', '1.', 'x.1', '10.0', '1.2.3.4.5.6', '1.7 ', '1-7', '-1.7', '1.7-1-cpu-x', '1.7_1', '1._', '1.7-1\n', '1.-', '1.-1'),
+      text(lengths(12, [3, 10]), anyChar),
+    ),
+  ), '1.7-1');
 }
 
 export function inferenceContainer(g: Gen, options: { modelData: boolean }): fc.Arbitrary<InferenceContainerSpec> {
@@ -434,9 +442,10 @@ export function inferenceContainer(g: Gen, options: { modelData: boolean }): fc.
     framework: g.opt(fc.constantFrom('XGBOOST', 'PYTORCH', 'TENSORFLOW'), 3),
     frameworkVersion: g.opt(frameworkVersion(g), 3),
     nearestModelName: g.opt(fc.constantFrom('resnet50', 'bert-base-uncased'), 4),
+    // DataInputConfig: 1-16384 characters in the API, 1-1024 in CloudFormation's ModelPackage schema.
     dataInputConfig: g.opt(orToken(g.pick(
       fc.constantFrom('{"input_1":[1,224,224,3]}', '[[1,3,224,224]]'),
-      text(lengths(1100, [1, 1024]), anyChar),
+      fc.oneof(text(lengths(1100, [1, 1024]), anyChar), text(fc.constantFrom(16383, 16384, 16385), printableChar)),
     ), '{"x":[1]}'), 4),
     modelData: options.modelData ? g.opt(modelData(g), 2) : g.pick(fc.constant(undefined), modelData(g)),
   });

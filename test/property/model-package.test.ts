@@ -118,7 +118,9 @@ function transformJob(g: Gen): fc.Arbitrary<TransformSpec> {
   return fc.record({
     profileName: sageMakerName(g),
     inputUri: s3Uri(g, '/'),
-    inputType: g.opt(enumValue(g, Object.values(TransformInputDataType), ['s3prefix', 'Manifest', '']), 3),
+    // AugmentedManifestFile is a member of the enum, but not compatible with batch transform (the API model says so).
+    inputType: g.opt(enumValue(g, [TransformInputDataType.S3_PREFIX, TransformInputDataType.MANIFEST_FILE],
+      ['s3prefix', 'Manifest', '', 'AugmentedManifestFile', 'Converse']), 3),
     contentType: g.opt(boundedText(g, 256), 3),
     compression: g.opt(enumValue(g, Object.values(CompressionType), ['gzip', 'Zip']), 3),
     split: g.opt(enumValue(g, Object.values(SplitType), ['line', 'Lines']), 3),
@@ -191,9 +193,12 @@ function packageOfKind(g: Gen, kind: PackageSpec['kind']): fc.Arbitrary<PackageS
     ),
     additional: g.opt(list(g, { item: additional(new Gen(0)), wildItem: additional(g.wilder()), min: 1, max: 15, validMax: 2, wildMax: 17 }), 4),
     sourceAlgorithm: g.opt(fc.record({
+      // ArnOrName: an optional ARN prefix, then a name of 1-63 characters that does not end with a hyphen.
       name: orToken(g.pick(
-        fc.oneof(validName, fc.constantFrom('arn:aws:sagemaker:us-east-1:123456789012:algorithm/xgb')),
-        fc.oneof(sageMakerName(g), fc.constantFrom('arn:aws:sagemaker:us-east-1:1234:algorithm/xgb', 'x'.repeat(171), 'algo-')),
+        fc.oneof(validName, fc.constantFrom('arn:aws:sagemaker:us-east-1:123456789012:algorithm/xgb', 'a'.repeat(63), 'a--b',
+          `arn:aws:sagemaker:us-east-1:123456789012:algorithm/${'a'.repeat(63)}`)),
+        fc.oneof(sageMakerName(g), fc.constantFrom('arn:aws:sagemaker:us-east-1:1234:algorithm/xgb', 'x'.repeat(171), 'algo-', 'a'.repeat(64),
+          'arn:aws:sagemaker:us-east-1:123456789012:algorithm/xgb-', `arn:aws:sagemaker:us-east-1:123456789012:algorithm/${'a'.repeat(64)}`)),
       ), 'lazy-algorithm'),
       modelData: g.opt(archiveModelData(g), 2),
     }), 4),
@@ -205,7 +210,8 @@ function packageOfKind(g: Gen, kind: PackageSpec['kind']): fc.Arbitrary<PackageS
       projectId: g.opt(boundedText(g, 1024)),
     }), 4),
     samplePayloadUrl: g.opt(s3Uri(g, '.tar.gz'), 4),
-    sourceUri: g.opt(boundedText(g, 1024), 4),
+    // ModelPackageSourceUri: letters, marks, separators, numbers and punctuation; symbols at the border of the class.
+    sourceUri: g.opt(g.pick(boundedText(g, 1024), fc.constantFrom('https://example.com/?a=b', 'path+plus', 'tilde~', 'x'.repeat(1024), 'x'.repeat(1025))), 4),
     modelCard: g.opt(fc.record({
       content: g.pick(
         fc.constantFrom('{}', '{"model_overview":{"model_creator":"team"}}'),

@@ -4,47 +4,68 @@
  *
  * Create and Update list the group's versions with status Approved, newest first
  * (ListModelPackages sorted by CreationTime, descending), page by page until one is found, and
- * return its ARN as the physical id and as data. A group without versions, or without an approved
- * version, fails the deployment with a message naming the group. Delete does nothing: the lookup
- * owns nothing.
+ * answer with its ARN as the physical id and as data. A group without versions, or without an
+ * approved version, fails the request with a message naming the group.
+ *
+ * Lifecycle: the lookup owns nothing, so Delete (also the Delete after a failed Create, or of the old
+ * id after a replacement) calls nothing. An Update (such as the rollback of a stack update, which
+ * sends the old properties) looks up again; if the group has no approved version any more, it keeps
+ * the version of the same group found before (with a warning in the log) instead of failing.
  */
-import { ModelPackageSummary } from '@aws-sdk/client-sagemaker';
-import { cloudFormationHandler } from '../shared/cfn-response';
-import { CustomResourceEvent, OnEventResponse } from '../shared/custom-resource';
-import { RegistryContext, RegistryHandlerOptions, forEachModelPackagePage, groupNameOf, isNotFound, registryContext } from '../shared/sagemaker';
+import { ModelPackageSummary, SageMakerClient } from '@aws-sdk/client-sagemaker';
+import { CustomResourceEvent, HandlerResult, Invocation, deployTimeHandler, isNotFound } from '../shared/handler';
+import { HandlerOptions, SageMakerCalls, groupNameOf, sageMakerClient } from '../shared/sagemaker';
 
 /** Page size of the lookups. */
 const PAGE_SIZE = 50;
 
-/** Creates the handler with its own client and retry settings. */
-export function createLatestApprovedHandler(options: RegistryHandlerOptions = {}) {
-  const context = registryContext(options);
-  return async (event: CustomResourceEvent): Promise<OnEventResponse> => {
+/** The total budget of a request: one invocation (the function's timeout is 2 minutes). */
+export const LATEST_APPROVED_BUDGET_MS = 100_000;
+
+/** Creates the handler with its own client and call settings. */
+export function createLatestApprovedHandler(options: HandlerOptions = {}) {
+  let client: SageMakerClient | undefined = options.client;
+  return async (event: CustomResourceEvent, invocation: Invocation): Promise<HandlerResult> => {
     if (event.RequestType === 'Delete') {
+      invocation.log(`Delete of lookup ${event.PhysicalResourceId}: the lookup owns nothing`);
       return { PhysicalResourceId: event.PhysicalResourceId };
     }
     const group = String(event.ResourceProperties.ModelPackageGroupName ?? '');
     if (!group) {
-      throw new Error('ModelPackageGroupName is required');
+      throw new Error(`${event.LogicalResourceId}: the property ModelPackageGroupName is required`);
     }
-    const latest = await newestApproved(context, group);
-    const arn = latest.ModelPackageArn!;
-    context.log(`Latest approved version of ${groupNameOf(group)}: ${arn}`);
+    client ??= sageMakerClient();
+    const calls = new SageMakerCalls(client, invocation.budget, invocation.log, options.calls);
+    let arn: string;
+    try {
+      arn = (await newestApproved(calls, group)).ModelPackageArn!;
+    } catch (error) {
+      const current = event.PhysicalResourceId;
+      if (event.RequestType !== 'Update' || !(error instanceof NoApprovedVersion) || current === undefined
+        || !current.includes(`:model-package/${groupNameOf(group)}/`)) {
+        throw error;
+      }
+      // An Update (for example the rollback of a stack update) never fails for want of an approved
+      // version: it keeps the version of the same group found before, which is what is deployed.
+      invocation.log(`WARNING: ${(error as Error).message}; keeping the version found before, ${current}`);
+      arn = current;
+    }
+    invocation.log(`Latest approved version of ${groupNameOf(group)}: ${arn}`);
+    const version = arn.slice(arn.lastIndexOf('/') + 1);
     return {
       PhysicalResourceId: arn,
-      Data: {
-        ModelPackageArn: arn,
-        ModelPackageVersion: String(latest.ModelPackageVersion ?? arn.slice(arn.lastIndexOf('/') + 1)),
-        ModelPackageName: `${groupNameOf(group)}/${latest.ModelPackageVersion ?? arn.slice(arn.lastIndexOf('/') + 1)}`,
-      },
+      Data: { ModelPackageArn: arn, ModelPackageVersion: version, ModelPackageName: `${groupNameOf(group)}/${version}` },
     };
   };
 }
 
-async function newestApproved(context: RegistryContext, group: string): Promise<ModelPackageSummary> {
+/** The group has no approved version (or no version at all). */
+class NoApprovedVersion extends Error {}
+
+async function newestApproved(calls: SageMakerCalls, group: string): Promise<ModelPackageSummary> {
   let found: ModelPackageSummary | undefined;
   try {
-    await forEachModelPackagePage(context, {
+    await calls.forEachModelPackagePage({
       ModelPackageGroupName: group,
       ModelApprovalStatus: 'Approved',
       SortBy: 'CreationTime',
@@ -65,13 +86,13 @@ async function newestApproved(context: RegistryContext, group: string): Promise<
     return found;
   }
   let versions = 0;
-  await forEachModelPackagePage(context, { ModelPackageGroupName: group, MaxResults: PAGE_SIZE }, (page) => {
+  await calls.forEachModelPackagePage({ ModelPackageGroupName: group, MaxResults: PAGE_SIZE }, (page) => {
     versions += page.length;
   });
-  throw new Error(versions === 0
+  throw new NoApprovedVersion(versions === 0
     ? `Model package group ${groupNameOf(group)} has no versions yet, so it has no approved version to deploy: register a version and approve it`
     : `Model package group ${groupNameOf(group)} has ${versions} version(s) but none with approval status Approved: approve a version first`);
 }
 
 /** The Lambda entry point. */
-export const handler = cloudFormationHandler(createLatestApprovedHandler());
+export const handler = deployTimeHandler(createLatestApprovedHandler(), { totalBudgetMs: LATEST_APPROVED_BUDGET_MS });

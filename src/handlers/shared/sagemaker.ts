@@ -1,58 +1,64 @@
 /**
- * SageMaker helpers shared by the registry handlers.
+ * The SageMaker client of the deploy-time handlers, and helpers shared by the registry handlers.
  */
 import { ListModelPackagesCommand, ListModelPackagesCommandInput, ModelPackageSummary, SageMakerClient } from '@aws-sdk/client-sagemaker';
-import { DEFAULT_RETRY_OPTIONS, RetryOptions, withRetries } from './retry';
+import { Budget, CallOptions, DEFAULT_CALL_OPTIONS, call } from './handler';
 
-/** Options every registry handler takes, for tests and other callers. */
-export interface RegistryHandlerOptions {
-  /** The SageMaker client. Default: one for the Lambda's region that makes one attempt per call. */
+/** Options every handler takes, for tests and other callers. */
+export interface HandlerOptions {
+  /** The SageMaker client. Default: `sageMakerClient()`. */
   readonly client?: SageMakerClient;
-  /** How throttled and transient calls are retried. */
-  readonly retry?: Partial<RetryOptions>;
-  /** Where progress is logged. Default: console.log. */
-  readonly log?: (message: string) => void;
-}
-
-/** The resolved options. */
-export interface RegistryContext {
-  readonly client: SageMakerClient;
-  readonly log: (message: string) => void;
-  /** Calls `fn`, retrying throttling and transient errors. */
-  call<T>(what: string, fn: () => Promise<T>): Promise<T>;
-}
-
-export function registryContext(options: RegistryHandlerOptions = {}): RegistryContext {
-  const log = options.log ?? ((message: string) => console.log(message));
-  const client = options.client ?? new SageMakerClient({ maxAttempts: 1 });
-  const retry: RetryOptions = { ...DEFAULT_RETRY_OPTIONS, log, ...options.retry };
-  return { client, log, call: (what, fn) => withRetries(what, fn, retry) };
+  /** How calls are timed out and retried. */
+  readonly calls?: Partial<CallOptions>;
 }
 
 /**
- * Lists model packages page by page (each page retried on its own), calling `visit` for each
- * page until it returns `false` or the pages end.
+ * A SageMaker client for the Lambda's region that makes one attempt per call (the layer retries,
+ * within the handler's budget) and gives up on a connection or an answer that does not come.
  */
-export async function forEachModelPackagePage(
-  context: RegistryContext,
-  input: ListModelPackagesCommandInput,
-  visit: (page: ModelPackageSummary[]) => boolean | void): Promise<void> {
-  let nextToken: string | undefined;
-  do {
-    const page = await context.call(`ListModelPackages ${input.ModelPackageGroupName ?? ''}`,
-      () => context.client.send(new ListModelPackagesCommand({ ...input, NextToken: nextToken })));
-    if (visit(page.ModelPackageSummaryList ?? []) === false) {
-      return;
-    }
-    nextToken = page.NextToken;
-  } while (nextToken);
+export function sageMakerClient(): SageMakerClient {
+  return new SageMakerClient({
+    maxAttempts: 1,
+    requestHandler: { connectionTimeout: 5_000, requestTimeout: DEFAULT_CALL_OPTIONS.requestTimeoutMs },
+  });
 }
 
-/** Whether SageMaker says the resource does not exist. */
-export function isNotFound(error: any): boolean {
-  const message = String(error?.message ?? '');
-  return error?.name === 'ResourceNotFound' || error?.name === 'ResourceNotFoundException'
-    || (error?.name === 'ValidationException' && /not found|does not exist|cannot be found/i.test(message));
+/** The calls a handler makes in one invocation. */
+export class SageMakerCalls {
+  private readonly options: CallOptions;
+
+  constructor(
+    public readonly client: SageMakerClient,
+    public readonly budget: Budget,
+    public readonly log: (message: string) => void,
+    options: Partial<CallOptions> = {}) {
+    this.options = { ...DEFAULT_CALL_OPTIONS, ...options };
+  }
+
+  /**
+   * Sends `command`, retrying throttling and transient errors while the budget lasts; `what` names
+   * the call and the resource (for example `DeleteModelPackage arn:...`) in logs and errors.
+   */
+  public send<T>(what: string, command: any): Promise<T> {
+    return call(what, (abortSignal) => this.client.send(command, { abortSignal }) as Promise<T>, this.budget, this.log, this.options);
+  }
+
+  /**
+   * Lists model packages page by page, calling `visit` for each page until it returns `false` or the
+   * pages end.
+   */
+  public async forEachModelPackagePage(input: ListModelPackagesCommandInput,
+    visit: (page: ModelPackageSummary[]) => boolean | void): Promise<void> {
+    let nextToken: string | undefined;
+    do {
+      const page: any = await this.send(`ListModelPackages ${input.ModelPackageGroupName ?? ''}`,
+        new ListModelPackagesCommand({ ...input, NextToken: nextToken }));
+      if (visit(page.ModelPackageSummaryList ?? []) === false) {
+        return;
+      }
+      nextToken = page.NextToken;
+    } while (nextToken);
+  }
 }
 
 /** The name of a model package group given by name or ARN. */

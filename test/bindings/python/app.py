@@ -23,6 +23,7 @@ from cdk_sagemaker_registry import (
     Model,
     ModelData,
     ModelPackageGroup,
+    RepositoryAccessMode,
     TrainingChannel,
     TrainingInputMode,
     TrainingSpecification,
@@ -149,8 +150,100 @@ def check(template: dict) -> tuple:
     return checks, failures
 
 
+def new_stack() -> cdk.Stack:
+    return cdk.Stack(cdk.App(), "DictStack", env=cdk.Environment(account="111111111111", region="us-east-1"))
+
+
+def synth_template(stack: cdk.Stack) -> dict:
+    return cdk.App.of(stack).synth().get_stack_by_name(stack.stack_name).template
+
+
+def error_of(build) -> str:
+    """The message of the error that build() raises through jsii, or '' when it raises none."""
+    try:
+        build()
+    except Exception as error:  # jsii raises JSIIError (a RuntimeError) with the library's message
+        return str(error)
+    return ""
+
+
+def check_dicts() -> tuple:
+    """Struct classes and dicts where structs are expected, as the README's "Python and Java" section says."""
+    failures = []
+    checks = 0
+
+    def expect(ok: bool, message: str) -> None:
+        nonlocal checks
+        checks += 1
+        if not ok:
+            failures.append(message)
+
+    # 1. A dict with Python names in a list of structs: jsii would drop `model_data`, so the package's struct
+    #    guard refuses it, naming the key, the struct and what to write instead.
+    stack = new_stack()
+    message = error_of(lambda: Model(stack, "PythonNames", containers=[
+        {"image": ContainerImage.from_registry(IMAGE), "model_data": ModelData.from_s3_url(MODEL_DATA)}]))
+    expect("containers[0]: 'model_data' is not a property of ContainerDefinition; did you mean 'modelData'?" in message
+           and "registry.ContainerDefinition(model_data=...)" in message,
+           f"expected the dict key model_data to be rejected with a hint, got {message!r}")
+
+    # 2. A misspelled key in a dict, nested in a struct object's list, and one in a method's argument.
+    message = error_of(lambda: Algorithm(new_stack(), "Misspelled", training_specification=TrainingSpecification(
+        image=ContainerImage.from_registry(IMAGE),
+        supported_instance_types=[InstanceType.M5_XLARGE],
+        channels=[TrainingChannel(name="train", supported_content_types=["text/csv"],
+                                  supported_input_modes=[TrainingInputMode.FILE])],
+        hyper_parameters=[{"name": "max_depth", "type": HyperParameterType.INTEGER, "defualtValue": "3"}],
+    )))
+    expect("trainingSpecification.hyperParameters[0]: 'defualtValue' is not a property of HyperParameterSpecification; "
+           "did you mean 'defaultValue'?" in message,
+           f"expected the misspelled key defualtValue to be rejected, got {message!r}")
+    stack = new_stack()
+    model = Model(stack, "AddContainer", containers=[ContainerDefinition(image=ContainerImage.from_registry(IMAGE))])
+    message = error_of(lambda: model.add_container(image=ContainerImage.from_registry(IMAGE),
+                                                   image_config={"repository_access_mode": RepositoryAccessMode.PLATFORM}))
+    expect(message == "", f"expected a single nested struct given as a dict with Python names to work, got {message!r}")
+    group = ModelPackageGroup(stack, "Group")
+    message = error_of(lambda: group.add_model_package("V1", inference_specification=InferenceSpecification(
+        containers=[{"image": ContainerImage.from_registry(IMAGE), "modelDataa": ModelData.from_s3_url(MODEL_DATA)}],
+        supported_content_types=["text/csv"], supported_response_mime_types=["text/csv"])))
+    expect("inferenceSpecification.containers[0]: 'modelDataa' is not a property of InferenceContainer; did you mean 'modelData'?" in message,
+           f"expected add_model_package to reject the misspelled key modelDataa, got {message!r}")
+
+    # 3. A misspelled keyword of a struct class is a Python TypeError that names it.
+    message = error_of(lambda: ContainerDefinition(image=ContainerImage.from_registry(IMAGE), modeldata=None))
+    expect("modeldata" in message, f"expected ContainerDefinition(modeldata=...) to be rejected, got {message!r}")
+
+    # 4. In a list of structs, a dict takes the camelCase names; a number default works through default_number.
+    stack = new_stack()
+    Model(stack, "CamelCase", containers=[
+        {"image": ContainerImage.from_registry(IMAGE), "modelData": ModelData.from_s3_url(MODEL_DATA)}])
+    Algorithm(stack, "NumberDefault", training_specification=TrainingSpecification(
+        image=ContainerImage.from_registry(IMAGE),
+        supported_instance_types=[InstanceType.M5_XLARGE],
+        channels=[TrainingChannel(name="train", supported_content_types=["text/csv"],
+                                  supported_input_modes=[TrainingInputMode.FILE])],
+        hyper_parameters=[HyperParameterSpecification(name="max_depth", type=HyperParameterType.INTEGER,
+                                                      range=HyperParameterRange.integer(1, 10), default_number=6)],
+    ))
+    template = synth_template(stack)
+    urls = [m["Properties"].get("PrimaryContainer", {}).get("ModelDataUrl") for m in of_type(template, "AWS::SageMaker::Model")]
+    expect(urls == [MODEL_DATA], f"expected the camelCase dict to render ModelDataUrl {MODEL_DATA}, got {urls}")
+    defaults = [h.get("DefaultValue") for a in of_type(template, "AWS::SageMaker::Algorithm")
+                for h in a["Properties"]["TrainingSpecification"].get("SupportedHyperParameters", [])]
+    expect(defaults == ["6"], f"expected default_number=6 to render DefaultValue '6', got {defaults}")
+
+    # 5. A number where the API takes text says what to pass instead.
+    message = error_of(lambda: HyperParameterSpecification(name="eta", type=HyperParameterType.CONTINUOUS, default_value=0.3))
+    expect("default_value" in message or "defaultValue" in message, f"expected default_value=0.3 (a number) to be refused naming default_value, got {message!r}")
+    return checks, failures
+
+
 def main() -> int:
     checks, failures = check(synthesize())
+    dict_checks, dict_failures = check_dicts()
+    checks += dict_checks
+    failures += dict_failures
     if failures:
         for failure in failures:
             print(f"python binding: FAILED: {failure}", file=sys.stderr)

@@ -1,0 +1,34 @@
+module github.com/cdk-sagemaker-registry/cdk-sagemaker-registry/test/bindings/go
+
+go 1.26.0
+
+// awscdk: newer than the library's floor (v2.262.0, in the library's own go.mod). Go's minimal version
+// selection uses the newest version any module requires, so the library runs on v2.276.0 here.
+require (
+	github.com/aws/aws-cdk-go/awscdk/v2 v2.276.0
+	github.com/aws/constructs-go/constructs/v10 v10.8.1 // indirect
+	github.com/aws/jsii-runtime-go v1.142.0
+	github.com/cdk-sagemaker-registry/cdk-sagemaker-registry-go/cdksagemakerregistry v0.0.0
+)
+
+require (
+	github.com/Masterminds/semver/v3 v3.5.0 // indirect
+	github.com/cdklabs/awscdk-asset-awscli-go/awscliv1/v2 v2.2.292 // indirect
+	github.com/cdklabs/awscdk-asset-node-proxy-agent-go/nodeproxyagentv6/v2 v2.1.3 // indirect
+	github.com/cdklabs/cloud-assembly-schema-go/awscdkcloudassemblyschema/v55 v55.3.0 // indirect
+	github.com/fatih/color v1.19.0 // indirect
+	github.com/mattn/go-colorable v0.1.14 // indirect
+	github.com/mattn/go-isatty v0.0.24 // indirect
+	github.com/yuin/goldmark v1.7.16 // indirect
+	golang.org/x/lint v0.0.0-20241112194109-818c5a804067 // indirect
+	golang.org/x/mod v0.42.0 // indirect
+	golang.org/x/sync v0.24.0 // indirect
+	golang.org/x/sys v0.49.0 // indirect
+	golang.org/x/telemetry v0.0.0-20261009151841-97e8ea77aa2a // indirect
+	golang.org/x/tools v0.52.0 // indirect
+	golang.org/x/tools/cmd/godoc v0.1.0-deprecated // indirect
+	golang.org/x/tools/godoc v0.1.0-deprecated // indirect
+)
+
+// The library's Go module as jsii-pacmak generates it (test/bindings/run.sh builds it into dist/go).
+replace github.com/cdk-sagemaker-registry/cdk-sagemaker-registry-go/cdksagemakerregistry => ../../../dist/go/cdksagemakerregistry
