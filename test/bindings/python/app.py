@@ -10,6 +10,12 @@ import aws_cdk as cdk
 from aws_cdk import aws_iam as iam
 from cdk_sagemaker_registry import (
     Algorithm,
+    AutoRollbackOptions,
+    CapacitySize,
+    DeploymentConfig,
+    Endpoint,
+    EndpointConfig,
+    InstanceProductionVariantProps,
     ContainerDefinition,
     ContainerImage,
     HyperParameterRange,
@@ -55,7 +61,13 @@ def synthesize() -> dict:
         supported_response_mime_types=["text/csv"],
         supported_realtime_inference_instance_types=[InstanceType.M5_LARGE],
     ), approval_status=ModelApprovalStatus.APPROVED)
-    Model(stack, "Model", containers=[ContainerDefinition(model_package=version)])
+    model = Model(stack, "Model", containers=[ContainerDefinition(model_package=version)])
+    # Serve the registered version: a canary deployment that rolls back on the alarms the library creates.
+    config = EndpointConfig(stack, "Config", instance_production_variants=[InstanceProductionVariantProps(
+        variant_name="main", model=model, instance_type=InstanceType.M5_LARGE, initial_instance_count=2)])
+    Endpoint(stack, "Endpoint", endpoint_config=config, deployment_config=DeploymentConfig.canary(
+        canary_size=CapacitySize.instance_count(1), wait_interval=cdk.Duration.minutes(5),
+        auto_rollback=AutoRollbackOptions(create_default_alarms=True)))
     latest = group.latest_approved_model_package(stack, "Latest", refresh=LookupRefresh.ON_CHANGE)
     Model(stack, "LatestModel", containers=[ContainerDefinition(model_package=latest)])
     Algorithm(stack, "Trainer", algorithm_name="smoke-trainer", training_specification=TrainingSpecification(
@@ -140,6 +152,21 @@ def check(template: dict) -> tuple:
     expect(len(lookups) == 1 and lookups[0].get("Properties", {}).get("ModelPackageGroupName") == GROUP_NAME
            and {"Fn::GetAtt": [lookup_ids[0], "ModelPackageArn"]} in packages,
            f"expected a latest-approved lookup of {GROUP_NAME!r} deployed as a model, got {json.dumps(lookups)} and {json.dumps(models)}")
+
+    endpoints = of_type(template, "AWS::SageMaker::Endpoint")
+    deployment = endpoints[0].get("Properties", {}).get("DeploymentConfig", {}) if endpoints else {}
+    canary = deployment.get("BlueGreenUpdatePolicy", {}).get("TrafficRoutingConfiguration", {})
+    alarms = deployment.get("AutoRollbackConfiguration", {}).get("Alarms", [])
+    expect(len(endpoints) == 1 and canary.get("Type") == "CANARY"
+           and canary.get("CanarySize") == {"Type": "INSTANCE_COUNT", "Value": 1} and len(alarms) == 2,
+           f"expected one endpoint with a canary of 1 instance and 2 rollback alarms, got {json.dumps(endpoints)}")
+    configs = of_type(template, "AWS::SageMaker::EndpointConfig")
+    variants = configs[0].get("Properties", {}).get("ProductionVariants", []) if configs else []
+    model_ids = ids_of("AWS::SageMaker::Model")
+    expect(len(variants) == 1 and variants[0].get("InitialInstanceCount") == 2
+           and variants[0].get("InstanceType") == "ml.m5.large"
+           and variants[0].get("ModelName", {}).get("Fn::GetAtt", [None])[0] in model_ids,
+           f"expected one ml.m5.large variant of 2 instances serving the model, got {json.dumps(configs)}")
 
     algorithms = of_type(template, "AWS::SageMaker::Algorithm")
     training = algorithms[0].get("Properties", {}).get("TrainingSpecification", {}) if algorithms else {}

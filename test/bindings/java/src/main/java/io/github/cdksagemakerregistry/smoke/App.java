@@ -1,6 +1,13 @@
 package io.github.cdksagemakerregistry.smoke;
 
 import io.github.cdksagemakerregistry.Algorithm;
+import io.github.cdksagemakerregistry.AutoRollbackOptions;
+import io.github.cdksagemakerregistry.CanaryDeploymentOptions;
+import io.github.cdksagemakerregistry.CapacitySize;
+import io.github.cdksagemakerregistry.DeploymentConfig;
+import io.github.cdksagemakerregistry.Endpoint;
+import io.github.cdksagemakerregistry.EndpointConfig;
+import io.github.cdksagemakerregistry.InstanceProductionVariantProps;
 import io.github.cdksagemakerregistry.ContainerDefinition;
 import io.github.cdksagemakerregistry.ContainerImage;
 import io.github.cdksagemakerregistry.InferenceContainer;
@@ -95,8 +102,25 @@ public final class App {
                         .build())
                 .approvalStatus(ModelApprovalStatus.APPROVED)
                 .build());
-        Model.Builder.create(stack, "Model")
+        Model model = Model.Builder.create(stack, "Model")
                 .containers(List.of(ContainerDefinition.builder().modelPackage(version).build()))
+                .build();
+        // Serve the registered version: a canary deployment that rolls back on the alarms the library creates.
+        EndpointConfig config = EndpointConfig.Builder.create(stack, "Config")
+                .instanceProductionVariants(List.of(InstanceProductionVariantProps.builder()
+                        .variantName("main")
+                        .model(model)
+                        .instanceType(InstanceType.M5_LARGE)
+                        .initialInstanceCount(2)
+                        .build()))
+                .build();
+        Endpoint.Builder.create(stack, "Endpoint")
+                .endpointConfig(config)
+                .deploymentConfig(DeploymentConfig.canary(CanaryDeploymentOptions.builder()
+                        .canarySize(CapacitySize.instanceCount(1))
+                        .waitInterval(software.amazon.awscdk.Duration.minutes(5))
+                        .autoRollback(AutoRollbackOptions.builder().createDefaultAlarms(true).build())
+                        .build()))
                 .build();
         IModelPackage latest = group.latestApprovedModelPackage(stack, "Latest",
                 LatestApprovedModelPackageOptions.builder().refresh(LookupRefresh.ON_CHANGE).build());
@@ -194,6 +218,19 @@ public final class App {
         expect(lookups.size() == 1 && GROUP_NAME.equals(asMap(lookups.get(0).get("Properties")).get("ModelPackageGroupName"))
                         && packages.contains(Map.of("Fn::GetAtt", List.of(lookupId, "ModelPackageArn"))),
                 "expected a latest-approved lookup of '" + GROUP_NAME + "' deployed as a model, got " + lookups + " and " + models);
+
+        List<Map<String, Object>> endpoints = ofType(template, "AWS::SageMaker::Endpoint");
+        Map<String, Object> deployment = endpoints.isEmpty() ? Map.of()
+                : asMap(asMap(endpoints.get(0).get("Properties")).get("DeploymentConfig"));
+        Map<String, Object> routing = asMap(asMap(deployment.get("BlueGreenUpdatePolicy")).get("TrafficRoutingConfiguration"));
+        List<Object> alarms = asList(asMap(deployment.get("AutoRollbackConfiguration")).get("Alarms"));
+        expect(endpoints.size() == 1 && "CANARY".equals(routing.get("Type")) && alarms.size() == 2,
+                "expected one endpoint with a canary deployment and 2 rollback alarms, got " + endpoints);
+        List<Map<String, Object>> configs = ofType(template, "AWS::SageMaker::EndpointConfig");
+        List<Object> variants = configs.isEmpty() ? List.of()
+                : asList(asMap(configs.get(0).get("Properties")).get("ProductionVariants"));
+        expect(variants.size() == 1 && "ml.m5.large".equals(asMap(variants.get(0)).get("InstanceType")),
+                "expected one ml.m5.large production variant, got " + configs);
 
         List<Map<String, Object>> algorithms = ofType(template, "AWS::SageMaker::Algorithm");
         Map<String, Object> algorithm = algorithms.isEmpty() ? Map.of() : asMap(algorithms.get(0).get("Properties"));
