@@ -91,16 +91,8 @@ def as_list(value):
     return value if isinstance(value, list) else [value]
 
 
-def check(template: dict) -> tuple:
-    """Returns (number of checks, list of failure messages)."""
-    failures = []
-    checks = 0
-
-    def expect(ok: bool, message: str) -> None:
-        nonlocal checks
-        checks += 1
-        if not ok:
-            failures.append(message)
+def check(template: dict, expect) -> None:
+    """Checks the smoke stack's template with expect(ok, message)."""
 
     groups = of_type(template, "AWS::SageMaker::ModelPackageGroup")
     expect(len(groups) == 1 and groups[0].get("Properties", {}).get("ModelPackageGroupName") == GROUP_NAME,
@@ -174,7 +166,6 @@ def check(template: dict) -> tuple:
            and training.get("TrainingImage") == IMAGE
            and [h.get("Name") for h in training.get("SupportedHyperParameters", [])] == ["max_depth"],
            f"expected one AWS::SageMaker::Algorithm 'smoke-trainer' with image {IMAGE} and hyperparameter max_depth, got {json.dumps(algorithms)}")
-    return checks, failures
 
 
 def new_stack() -> cdk.Stack:
@@ -194,16 +185,8 @@ def error_of(build) -> str:
     return ""
 
 
-def check_dicts() -> tuple:
+def check_dicts(expect) -> None:
     """Struct classes and dicts where structs are expected, as the README's "Python and Java" section says."""
-    failures = []
-    checks = 0
-
-    def expect(ok: bool, message: str) -> None:
-        nonlocal checks
-        checks += 1
-        if not ok:
-            failures.append(message)
 
     # 1. A dict with Python names in a list of structs: jsii would drop `model_data`, so the package's struct
     #    guard refuses it, naming the key, the struct and what to write instead.
@@ -263,14 +246,20 @@ def check_dicts() -> tuple:
     # 5. A number where the API takes text says what to pass instead.
     message = error_of(lambda: HyperParameterSpecification(name="eta", type=HyperParameterType.CONTINUOUS, default_value=0.3))
     expect("default_value" in message or "defaultValue" in message, f"expected default_value=0.3 (a number) to be refused naming default_value, got {message!r}")
-    return checks, failures
 
 
 def main() -> int:
-    checks, failures = check(synthesize())
-    dict_checks, dict_failures = check_dicts()
-    checks += dict_checks
-    failures += dict_failures
+    checks = 0
+    failures = []
+
+    def expect(ok: bool, message: str) -> None:
+        nonlocal checks
+        checks += 1
+        if not ok:
+            failures.append(message)
+
+    check(synthesize(), expect)
+    check_dicts(expect)
     if failures:
         for failure in failures:
             print(f"python binding: FAILED: {failure}", file=sys.stderr)
