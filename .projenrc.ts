@@ -208,6 +208,9 @@ project.packageTask.spawn(bindings);
 // The Python package gets the struct-key guard (src/python/struct_guard.py): jsii drops dict keys a struct
 // does not declare (a Python dict's `model_data`), so the check has to run in Python, before jsii does.
 project.tasks.tryFind('package:python')!.exec('python3 scripts/python_struct_guard.py dist/python');
+// The Maven POM gets the same aws-cdk-lib and constructs ranges as npm and PyPI (jsii-pacmak pins them to the
+// newest version of the day): see scripts/java_pom_ranges.py.
+project.tasks.tryFind('package:java')!.exec('python3 scripts/java_pom_ranges.py dist/java');
 // One story for versions and stability: the wheel, the POM, package.json, .jsii and the README agree.
 const metadata = project.addTask('check:metadata', {
   description: 'Check that stability, the aws-cdk-lib floor and the Node.js minimum agree across npm, PyPI, Maven and the README',

@@ -152,6 +152,9 @@ java_binding() {
     fi
   fi
 
+  # The same aws-cdk-lib and constructs ranges as npm and PyPI, as in `npx projen package:java`.
+  run_logged "java POM ranges" "$REPORTS/java-pom-ranges.log" python3 scripts/java_pom_ranges.py dist/java || return 1
+
   # The library's version (usually 0.0.0) never changes, so Maven would keep using the copy it cached
   # in the local repository: drop it so that the freshly built one is resolved from dist/java.
   local m2="${MAVEN_REPO_LOCAL:-$HOME/.m2/repository}"
