@@ -24,7 +24,6 @@ import { renderAdditionalInferenceSpecifications, renderInferenceSpecification, 
 import { renderDriftCheckBaselines, renderModelMetrics } from './private/metrics';
 import { ARN_OR_NAME_PATTERN, SOURCE_URI_PATTERN } from './private/rules';
 import { checkStructKeys } from './private/struct-keys';
-import { reportRemovedVersionTags } from './private/version-tags';
 import { renderValidationSpecification } from './private/transform';
 import {
   SAGEMAKER_NAME_MAX_LENGTH,
@@ -40,6 +39,7 @@ import {
   validateSageMakerName,
   validateTemplateText,
 } from './private/validation';
+import { reportRemovedVersionTags } from './private/version-tags';
 import { SourceAlgorithm } from './source-algorithm';
 import { ValidationSpecification } from './validation-specification';
 

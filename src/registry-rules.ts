@@ -1,6 +1,7 @@
 import { Annotations, CfnDeletionPolicy, IAspect, Stack, Token, aws_sagemaker as sagemaker } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { checkStructKeys } from './private/struct-keys';
+import { throwIfErrors } from './private/validation';
 
 /**
  * A rule of `RegistryRules`: a governance policy for model registries that a review would flag.
@@ -82,9 +83,7 @@ export class RegistryRules implements IAspect {
   constructor(props: RegistryRulesProps = {}) {
     checkStructKeys('RegistryRules', 'RegistryRulesProps', props);
     const bad = (props.writeAccounts ?? []).filter((a) => !Token.isUnresolved(a) && !/^\d{12}$/.test(a));
-    if (bad.length > 0) {
-      throw new Error(`Invalid RegistryRules:\n  - writeAccounts must be 12-digit AWS account ids, got ${bad.map((a) => `'${a}'`).join(', ')}`);
-    }
+    throwIfErrors('RegistryRules', bad.length > 0 ? [`writeAccounts must be 12-digit AWS account ids, got ${bad.map((a) => `'${a}'`).join(', ')}`] : []);
     this.writeAccounts = new Set(props.writeAccounts ?? []);
     this.failOnViolation = props.failOnViolation ?? true;
   }

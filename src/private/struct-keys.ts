@@ -1,5 +1,6 @@
 import { Token } from 'aws-cdk-lib';
 import { STRUCTS } from './struct-keys.generated';
+import { throwIfErrors } from './validation';
 
 /** How a property holds another struct: one of it, a list of them, or a map of names to them. */
 export type StructShape = 'one' | 'list' | 'map';
@@ -42,10 +43,7 @@ export function unknownKeyErrors(struct: string, value: unknown, path = '', tabl
  * @param path where `value` is within the argument (empty for the argument itself)
  */
 export function checkStructKeys(where: string, struct: string, value: unknown, path = ''): void {
-  const errors = unknownKeyErrors(struct, value, path);
-  if (errors.length > 0) {
-    throw new Error(`Invalid ${where}:\n  - ${errors.join('\n  - ')}`);
-  }
+  throwIfErrors(where, unknownKeyErrors(struct, value, path));
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
