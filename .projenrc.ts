@@ -69,6 +69,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
     // aws-cdk-lib peer range accepts the 2.262.0 floor).
     '@aws-cdk/integ-runner@2.197.10',
     '@aws-cdk/integ-tests-alpha@2.245.0-alpha.0',
+    // test/alpha-compat.test.ts: this library's Model served by the alpha's EndpointConfig and Endpoint
+    // (the alpha's latest release; its aws-cdk-lib peer range ^2.159.1 accepts ours).
+    '@aws-cdk/aws-sagemaker-alpha@2.159.1-alpha.0',
   ],
 
   // Custom-resource handlers are Lambda code, not library API: esbuild bundles them into assets/

@@ -7,8 +7,10 @@
  *   specification, approval status, DependsOn on the group, DeletionPolicy/UpdateReplacePolicy
  *   Retain), approval rules (same event pattern), models (same container, DependsOn on the role's
  *   policy), their execution roles with the same actions on the same resources as the library's
- *   least-privilege model role, and the registry role with the same actions on the same resources
- *   as `grantRead` + `grantRegister`;
+ *   least-privilege model role, the registry role with the same actions on the same resources
+ *   as `grantRead` + `grantRegister`, and an endpoint per model: a configuration with the same
+ *   production variant (kept on stack deletion with its endpoint, replaced configurations deleted)
+ *   and an endpoint kept on deletion and replacement;
  * - ARNs rendered the same way (`Stack.formatArn`, `Fn::GetAtt`), so that only the structure differs.
  *
  * "L1 only" means the CfnXxx classes plus the core helpers every app uses (Stack, Stack.formatArn,
@@ -18,12 +20,15 @@
  * For the registry role, like a careful author, it writes one statement per resource set (the
  * actions of both grants on the same resources together) and splits the policy into managed
  * policies only when IAM's size limits require it (same budgets as aws-cdk-lib: 10,000 characters
- * inline, 6,000 per managed policy). It leaves out what CloudFormation defaults to
- * (`State: ENABLED`, `DeletionPolicy: Delete`, a `DependsOn` implied by a `Fn::GetAtt`).
+ * inline, 6,000 per managed policy). It leaves out what CloudFormation or SageMaker default to
+ * (`State: ENABLED`, `DeletionPolicy: Delete`, `UpdateReplacePolicy: Delete`, a variant's
+ * `InitialVariantWeight: 1`, a `DependsOn` implied by a `Fn::GetAtt`), and the endpoint's name
+ * (CloudFormation generates one; nothing in the app refers to the endpoint by name).
  */
 import {
   App,
   ArnFormat,
+  CfnDeletionPolicy,
   RemovalPolicy,
   Stack,
   aws_events as events,
@@ -32,9 +37,12 @@ import {
 } from 'aws-cdk-lib';
 import {
   ARTIFACT_BUCKET,
+  ENDPOINT_INSTANCE_COUNT,
+  ENDPOINT_INSTANCE_TYPE,
   ENV,
   IMAGE,
   REGISTRY_ROLE_PRINCIPAL,
+  VARIANT_NAME,
   VERSIONS_PER_GROUP,
   approvalStatus,
   groupId,
@@ -135,6 +143,22 @@ export function buildL1(app: App, n: number): void {
       });
       // SageMaker checks the role's permissions at CreateModel.
       model.node.addDependency(modelPolicy);
+
+      // The endpoint serving the model. The configuration stays with its (retained) endpoint on stack
+      // deletion; a configuration replaced by a newer one is deleted (UpdateReplacePolicy's default).
+      const endpointConfig = new sagemaker.CfnEndpointConfig(stack, `${gid}EndpointConfig`, {
+        productionVariants: [{
+          variantName: VARIANT_NAME,
+          modelName: model.attrModelName,
+          instanceType: ENDPOINT_INSTANCE_TYPE,
+          initialInstanceCount: ENDPOINT_INSTANCE_COUNT,
+        }],
+      });
+      endpointConfig.cfnOptions.deletionPolicy = CfnDeletionPolicy.RETAIN;
+      const endpoint = new sagemaker.CfnEndpoint(stack, `${gid}Endpoint`, {
+        endpointConfigName: endpointConfig.attrEndpointConfigName,
+      });
+      endpoint.applyRemovalPolicy(RemovalPolicy.RETAIN);
     }
 
     addRolePolicies(stack, 'RegistryRole', registryRole, registryStatements);

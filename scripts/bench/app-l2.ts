@@ -4,9 +4,12 @@
 import { App, Stack, aws_iam as iam } from 'aws-cdk-lib';
 import {
   ARTIFACT_BUCKET,
+  ENDPOINT_INSTANCE_COUNT,
+  ENDPOINT_INSTANCE_TYPE,
   ENV,
   IMAGE,
   REGISTRY_ROLE_PRINCIPAL,
+  VARIANT_NAME,
   VERSIONS_PER_GROUP,
   approvalStatus,
   groupId,
@@ -46,7 +49,16 @@ export function buildL2(app: App, n: number, lib: typeof Lib): void {
           approvalStatus: approvalStatus(v) as Lib.ModelApprovalStatus,
         });
       }
-      new lib.Model(stack, `${groupId(g)}Model`, { containers: [{ modelPackage: newest! }] });
+      const model = new lib.Model(stack, `${groupId(g)}Model`, { containers: [{ modelPackage: newest! }] });
+      const endpointConfig = new lib.EndpointConfig(stack, `${groupId(g)}EndpointConfig`, {
+        instanceProductionVariants: [{
+          variantName: VARIANT_NAME,
+          model,
+          instanceType: lib.InstanceType.of(ENDPOINT_INSTANCE_TYPE),
+          initialInstanceCount: ENDPOINT_INSTANCE_COUNT,
+        }],
+      });
+      new lib.Endpoint(stack, `${groupId(g)}Endpoint`, { endpointConfig });
     }
   }
 }

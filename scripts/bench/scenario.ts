@@ -8,10 +8,13 @@
  *   size limits and aws-cdk-lib splits the role's policy into managed policies);
  * - an approval rule (`onApprovalStatusChange` for `Approved`, no target);
  * - one model built from its newest version (`Model` with `containers: [{ modelPackage }]`), with
- *   its own least-privilege execution role; so N/10 models in total.
+ *   its own least-privilege execution role; so N/10 models in total;
+ * - an endpoint serving that model: an endpoint configuration with one instance variant
+ *   (`ENDPOINT_INSTANCE_TYPE`, one instance) and an endpoint with the library's defaults (kept on
+ *   stack deletion, with its configuration).
  *
  * CloudFormation allows 500 resources per stack: the groups are spread over stacks of at most
- * 20 groups (200 versions, about 300 resources).
+ * 20 groups (200 versions, about 340 resources).
  */
 
 /** Versions per group. */
@@ -26,6 +29,10 @@ export const IMAGE = '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgb
 export const ARTIFACT_BUCKET = 'bench-model-artifacts';
 /** Who assumes the registry role. */
 export const REGISTRY_ROLE_PRINCIPAL = 'codebuild.amazonaws.com';
+/** The production variant of every endpoint: its name, instance type and instance count. */
+export const VARIANT_NAME = 'main';
+export const ENDPOINT_INSTANCE_TYPE = 'ml.m5.large';
+export const ENDPOINT_INSTANCE_COUNT = 1;
 
 /** One stack of the scenario: its name and the indexes (0-based) of its groups. */
 export interface StackPlan {

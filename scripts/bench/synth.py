@@ -45,6 +45,9 @@ ACCOUNT, REGION = "111111111111", "us-east-1"
 IMAGE = "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1"
 ARTIFACT_BUCKET = "bench-model-artifacts"
 REGISTRY_ROLE_PRINCIPAL = "codebuild.amazonaws.com"
+VARIANT_NAME = "main"
+ENDPOINT_INSTANCE_TYPE = "ml.m5.large"
+ENDPOINT_INSTANCE_COUNT = 1
 
 
 def plan(n):
@@ -100,7 +103,16 @@ def build_l2(app, n):
                     approval_status=(reg.ModelApprovalStatus.APPROVED if approval_status(v) == "Approved"
                                      else reg.ModelApprovalStatus.PENDING_MANUAL_APPROVAL),
                 )
-            reg.Model(stack, f"{group_id(g)}Model", containers=[reg.ContainerDefinition(model_package=newest)])
+            model = reg.Model(stack, f"{group_id(g)}Model", containers=[reg.ContainerDefinition(model_package=newest)])
+            endpoint_config = reg.EndpointConfig(stack, f"{group_id(g)}EndpointConfig", instance_production_variants=[
+                reg.InstanceProductionVariantProps(
+                    variant_name=VARIANT_NAME,
+                    model=model,
+                    instance_type=reg.InstanceType.of(ENDPOINT_INSTANCE_TYPE),
+                    initial_instance_count=ENDPOINT_INSTANCE_COUNT,
+                ),
+            ])
+            reg.Endpoint(stack, f"{group_id(g)}Endpoint", endpoint_config=endpoint_config)
 
 
 # ---- app-l1.ts ----------------------------------------------------------------------------------
@@ -210,6 +222,19 @@ def build_l1(app, n):
                                        primary_container=sagemaker.CfnModel.ContainerDefinitionProperty(
                                            model_package_name=newest.attr_model_package_arn))
             model.node.add_dependency(model_policy)
+
+            endpoint_config = sagemaker.CfnEndpointConfig(stack, f"{gid}EndpointConfig", production_variants=[
+                sagemaker.CfnEndpointConfig.ProductionVariantProperty(
+                    variant_name=VARIANT_NAME,
+                    model_name=model.attr_model_name,
+                    instance_type=ENDPOINT_INSTANCE_TYPE,
+                    initial_instance_count=ENDPOINT_INSTANCE_COUNT,
+                ),
+            ])
+            endpoint_config.cfn_options.deletion_policy = cdk.CfnDeletionPolicy.RETAIN
+            endpoint = sagemaker.CfnEndpoint(stack, f"{gid}Endpoint",
+                                             endpoint_config_name=endpoint_config.attr_endpoint_config_name)
+            endpoint.apply_removal_policy(cdk.RemovalPolicy.RETAIN)
 
         add_role_policies(stack, "RegistryRole", registry_role, registry_statements)
 
