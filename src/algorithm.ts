@@ -22,12 +22,14 @@ import { fingerprint, toSageMakerApi } from './private/api-shape';
 import { parseSageMakerArn } from './private/arn';
 import { dependOnRolePolicies } from './private/dependencies';
 import { DeployTimeHandler } from './private/deploy-time-handler';
-import { renderInferenceSpecification } from './private/inference';
+import { InferenceRules, inferenceSpecificationErrors, renderInferenceSpecification } from './private/inference';
 import { checkStructKeys } from './private/struct-keys';
 import {
+  grantAlgorithmValidationKeys,
   renderAlgorithmValidationSpecification,
   renderTrainingSpecification,
   toAlgorithmInferenceSpecification,
+  trainingSpecificationErrors,
 } from './private/training';
 import {
   SAGEMAKER_NAME_MAX_LENGTH,
@@ -259,19 +261,11 @@ export class Algorithm extends AlgorithmBase implements ITaggableV2 {
       ...validateRemovalPolicy('removalPolicy', props.removalPolicy, 'AWS::SageMaker::Algorithm'),
     ];
     const validation = props.validationSpecification;
-    // Whoever runs the images: SageMaker's validation jobs, under the validation role.
-    const grantable = validation?.role;
-    const trainingSpecification = renderTrainingSpecification(this, 'trainingSpecification', props.trainingSpecification, grantable, errors);
-    const inferenceSpecification = props.inferenceSpecification
-      ? toAlgorithmInferenceSpecification(props.inferenceSpecification, renderInferenceSpecification(
-        this, 'inferenceSpecification', props.inferenceSpecification, {
-          grantable,
-          requireContentTypes: false,
-          allowModelData: false,
-          resourceType: 'AWS::SageMaker::Algorithm',
-          errors,
-        }))
-      : undefined;
+    const inferenceRules: InferenceRules = { requireContentTypes: false, allowModelData: false, resourceType: 'AWS::SageMaker::Algorithm' };
+    errors.push(...trainingSpecificationErrors('trainingSpecification', props.trainingSpecification));
+    if (props.inferenceSpecification) {
+      errors.push(...inferenceSpecificationErrors('inferenceSpecification', props.inferenceSpecification, inferenceRules));
+    }
     const validationSpecification = validation
       ? renderAlgorithmValidationSpecification('validationSpecification', validation, {
         training: props.trainingSpecification,
@@ -279,6 +273,19 @@ export class Algorithm extends AlgorithmBase implements ITaggableV2 {
       }, errors)
       : undefined;
     throwIfErrors(`Algorithm ${this.node.path}`, errors);
+
+    // Checked: render, binding the images, which grants whoever runs them (SageMaker's validation
+    // jobs, under the validation role) the pulls; then the jobs' keys.
+    const grantable = validation?.role;
+    const trainingSpecification = renderTrainingSpecification(this, props.trainingSpecification, grantable);
+    const inferenceSpecification = props.inferenceSpecification
+      ? toAlgorithmInferenceSpecification(props.inferenceSpecification, renderInferenceSpecification(
+        // An algorithm's containers take no model data, so binding finds no further problems.
+        this, 'inferenceSpecification', props.inferenceSpecification, { ...inferenceRules, grantable, errors: [] }))
+      : undefined;
+    if (validation) {
+      grantAlgorithmValidationKeys(validation);
+    }
 
     // Everything that defines the algorithm, as CreateAlgorithm takes it (tags excepted: they change in place).
     const definition = toSageMakerApi({

@@ -1,6 +1,7 @@
 import { Token, aws_ecr as ecr, aws_ecr_assets as ecrAssets, aws_iam as iam } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { freeChildId } from './private/ids';
+import { throwIfErrors } from './private/validation';
 
 /**
  * ImageUri limits of SageMaker container definitions: 1-255 characters, no whitespace. Control
@@ -37,11 +38,12 @@ export abstract class ContainerImage {
    * @default 'latest'
    */
   public static fromEcrRepository(repository: ecr.IRepository, tagOrDigest: string = 'latest'): ContainerImage {
-    if (!Token.isUnresolved(tagOrDigest) && !IMAGE_TAG_PATTERN.test(tagOrDigest) && !IMAGE_DIGEST_PATTERN.test(tagOrDigest)) {
-      throw new Error('ContainerImage.fromEcrRepository: tagOrDigest must be an image tag (1-128 letters, digits, underscores, dots '
-        + `and hyphens, not starting with a dot or hyphen; pattern ${IMAGE_TAG_PATTERN.source}) or a digest 'sha256:' followed by 64 `
-        + `hexadecimal digits, got ${JSON.stringify(tagOrDigest)} (${tagOrDigest.length} characters)`);
-    }
+    throwIfErrors('ContainerImage.fromEcrRepository',
+      !Token.isUnresolved(tagOrDigest) && !IMAGE_TAG_PATTERN.test(tagOrDigest) && !IMAGE_DIGEST_PATTERN.test(tagOrDigest)
+        ? ['tagOrDigest must be an image tag (1-128 letters, digits, underscores, dots and hyphens, not starting with a dot or hyphen; '
+          + `pattern ${IMAGE_TAG_PATTERN.source}) or a digest 'sha256:' followed by 64 hexadecimal digits, `
+          + `got ${JSON.stringify(tagOrDigest)} (${tagOrDigest.length} characters)`]
+        : []);
     return new EcrImage(repository, tagOrDigest);
   }
 
@@ -71,10 +73,9 @@ export abstract class ContainerImage {
    * @param imageUri `registry/repository[:tag]` or `registry/repository[@digest]` (at most 255 characters)
    */
   public static fromRegistry(imageUri: string): ContainerImage {
-    if (!Token.isUnresolved(imageUri) && !IMAGE_URI_PATTERN.test(imageUri)) {
-      throw new Error(`ContainerImage.fromRegistry: imageUri must be 1-255 characters without whitespace or control characters, got '${imageUri}' `
-        + `(${imageUri.length} characters)`);
-    }
+    throwIfErrors('ContainerImage.fromRegistry', !Token.isUnresolved(imageUri) && !IMAGE_URI_PATTERN.test(imageUri)
+      ? [`imageUri must be 1-255 characters without whitespace or control characters, got '${imageUri}' (${imageUri.length} characters)`]
+      : []);
     return new RegistryImage(imageUri);
   }
 

@@ -1,4 +1,5 @@
 import { Token } from 'aws-cdk-lib';
+import { throwIfErrors } from './private/validation';
 
 /** Shape of a SageMaker ML instance type: `ml.<family>.<size>`, for example `ml.m5.xlarge` or `ml.p4de.24xlarge`. */
 const INSTANCE_TYPE_PATTERN = /^ml\.[a-z0-9-]+\.[a-z0-9-]+$/;
@@ -63,10 +64,9 @@ export class InstanceType {
    * @param instanceType the SageMaker instance type name
    */
   public static of(instanceType: string): InstanceType {
-    if (!Token.isUnresolved(instanceType) && !INSTANCE_TYPE_PATTERN.test(instanceType)) {
-      throw new Error('InstanceType.of: instanceType must be a SageMaker ML instance type of the form ml.<family>.<size> '
-        + `(for example ml.m5.xlarge), got '${instanceType}'`);
-    }
+    throwIfErrors('InstanceType.of', !Token.isUnresolved(instanceType) && !INSTANCE_TYPE_PATTERN.test(instanceType)
+      ? [`instanceType must be a SageMaker ML instance type of the form ml.<family>.<size> (for example ml.m5.xlarge), got '${instanceType}'`]
+      : []);
     return new InstanceType(instanceType);
   }
 

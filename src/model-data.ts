@@ -1,7 +1,8 @@
 import { Token, aws_iam as iam, aws_s3 as s3, aws_s3_assets as s3Assets } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { freeChildId } from './private/ids';
-import { validateTemplateText } from './private/validation';
+import { ModelDataDescription } from './private/inference';
+import { ValidationError, throwIfErrors, validateTemplateText } from './private/validation';
 
 /** `ModelDataUrl` and `S3Uri` pattern of the SageMaker API (at most 1024 characters; no line feed, as in CloudFormation's schema). */
 const S3_URI_PATTERN = /^(https|s3):\/\/([^/]+)\/?([^\n]*)$/;
@@ -92,8 +93,7 @@ export abstract class ModelData {
    * @param objectKey the key of the archive; it must end in `.tar.gz`
    */
   public static fromBucket(bucket: s3.IBucket, objectKey: string, options: ModelDataOptions = {}): ModelData {
-    checkArchiveKey('ModelData.fromBucket', 'objectKey', objectKey);
-    checkOptions('ModelData.fromBucket', options);
+    throwIfErrors('ModelData.fromBucket', [...archiveKeyErrors('objectKey', objectKey), ...optionsErrors(options)]);
     return new BucketModelData(bucket, objectKey, true, options);
   }
 
@@ -108,8 +108,7 @@ export abstract class ModelData {
    * @param objectKey the key of the file; it must not end in `/` (that is a prefix: use `fromBucketPrefix()`)
    */
   public static fromBucketObject(bucket: s3.IBucket, objectKey: string, options: ModelDataOptions = {}): ModelData {
-    checkObjectKey('ModelData.fromBucketObject', 'objectKey', objectKey);
-    checkOptions('ModelData.fromBucketObject', options);
+    throwIfErrors('ModelData.fromBucketObject', [...objectKeyErrors('objectKey', objectKey), ...optionsErrors(options)]);
     return new BucketModelData(bucket, objectKey, false, options, ModelDataType.S3_OBJECT);
   }
 
@@ -123,11 +122,13 @@ export abstract class ModelData {
    * @param keyPrefix the key prefix; it must end in `/`
    */
   public static fromBucketPrefix(bucket: s3.IBucket, keyPrefix: string, options: ModelDataOptions = {}): ModelData {
-    if (!Token.isUnresolved(keyPrefix) && keyPrefix !== '' && !keyPrefix.endsWith('/')) {
-      throw new Error('ModelData.fromBucketPrefix: keyPrefix must end with \'/\' (SageMaker reads every object under the prefix), '
-        + `got '${keyPrefix}'; for a single compressed archive use ModelData.fromBucket()`);
-    }
-    checkOptions('ModelData.fromBucketPrefix', options);
+    throwIfErrors('ModelData.fromBucketPrefix', [
+      ...(!Token.isUnresolved(keyPrefix) && keyPrefix !== '' && !keyPrefix.endsWith('/')
+        ? [`keyPrefix must end with '/' (SageMaker reads every object under the prefix), got '${keyPrefix}'; `
+          + 'for a single compressed archive use ModelData.fromBucket()']
+        : []),
+      ...optionsErrors(options),
+    ]);
     return new BucketModelData(bucket, keyPrefix, false, options);
   }
 
@@ -139,11 +140,12 @@ export abstract class ModelData {
    * @param url the URL of the archive; an S3 key must end in `.tar.gz`
    */
   public static fromS3Url(url: string, options: ModelDataOptions = {}): ModelData {
-    const parsed = parseS3Url('ModelData.fromS3Url', url);
-    if (parsed) {
-      checkArchiveKey('ModelData.fromS3Url', 'url', url);
-    }
-    checkOptions('ModelData.fromS3Url', options);
+    const parsed = parseS3Url(url);
+    throwIfErrors('ModelData.fromS3Url', [
+      ...urlErrors(url),
+      ...(parsed ? archiveKeyErrors('url', url) : []),
+      ...optionsErrors(options),
+    ]);
     return new UrlModelData(url, parsed, true, options);
   }
 
@@ -156,11 +158,12 @@ export abstract class ModelData {
    * @param url the URL of the file; it must not end in `/` (that is a prefix: use `fromS3Prefix()`)
    */
   public static fromS3Object(url: string, options: ModelDataOptions = {}): ModelData {
-    const parsed = parseS3Url('ModelData.fromS3Object', url);
-    if (parsed) {
-      checkObjectKey('ModelData.fromS3Object', 'url', url);
-    }
-    checkOptions('ModelData.fromS3Object', options);
+    const parsed = parseS3Url(url);
+    throwIfErrors('ModelData.fromS3Object', [
+      ...urlErrors(url),
+      ...(parsed ? objectKeyErrors('url', url) : []),
+      ...optionsErrors(options),
+    ]);
     return new UrlModelData(url, parsed, false, options, ModelDataType.S3_OBJECT);
   }
 
@@ -172,12 +175,14 @@ export abstract class ModelData {
    * @param url the URL of the prefix; it must end in `/`
    */
   public static fromS3Prefix(url: string, options: ModelDataOptions = {}): ModelData {
-    const parsed = parseS3Url('ModelData.fromS3Prefix', url);
-    if (parsed && !url.endsWith('/')) {
-      throw new Error(`ModelData.fromS3Prefix: url must end with '/' (SageMaker reads every object under the prefix), got '${url}'; `
-        + 'for a single compressed archive use ModelData.fromS3Url()');
-    }
-    checkOptions('ModelData.fromS3Prefix', options);
+    const parsed = parseS3Url(url);
+    throwIfErrors('ModelData.fromS3Prefix', [
+      ...urlErrors(url),
+      ...(parsed && !url.endsWith('/')
+        ? [`url must end with '/' (SageMaker reads every object under the prefix), got '${url}'; for a single compressed archive use ModelData.fromS3Url()`]
+        : []),
+      ...optionsErrors(options),
+    ]);
     return new UrlModelData(url, parsed, false, options);
   }
 
@@ -190,7 +195,7 @@ export abstract class ModelData {
    * @param options asset options
    */
   public static fromAsset(path: string, options: s3Assets.AssetOptions = {}): ModelData {
-    checkArchiveKey('ModelData.fromAsset', 'path', path);
+    throwIfErrors('ModelData.fromAsset', archiveKeyErrors('path', path));
     return new AssetModelData(path, options);
   }
 
@@ -202,6 +207,17 @@ export abstract class ModelData {
    * @default - nothing is granted
    */
   public abstract bind(scope: Construct, grantable?: iam.IGrantable): ModelDataConfig;
+
+  /**
+   * What `bind()` will return, as far as it is known without binding (nothing created, nothing
+   * granted): the constructs check it before they bind, so that model data they reject leaves no
+   * grant behind. Undefined for implementations outside this library, which only `bind()` describes.
+   *
+   * @internal
+   */
+  public _describe(): ModelDataDescription | undefined {
+    return undefined;
+  }
 }
 
 class BucketModelData extends ModelData {
@@ -219,6 +235,11 @@ class BucketModelData extends ModelData {
     if (grantable) {
       this.bucket.grantRead(grantable, object ? this.key : `${this.key}*`);
     }
+    return this._describe();
+  }
+
+  /** @internal */
+  public _describe(): ModelDataConfig {
     return {
       s3Uri: this.bucket.s3UrlForObject(this.key),
       compressed: this.compressed,
@@ -245,6 +266,11 @@ class UrlModelData extends ModelData {
       const bucket = s3.Bucket.fromBucketName(scope, freeChildId(scope, 'ModelDataBucket'), this.parsed.bucketName);
       bucket.grantRead(grantable, object ? this.parsed.key : `${this.parsed.key}*`);
     }
+    return this._describe();
+  }
+
+  /** @internal */
+  public _describe(): ModelDataConfig {
     return {
       s3Uri: this.url,
       compressed: this.compressed,
@@ -265,63 +291,85 @@ class AssetModelData extends ModelData {
   public bind(scope: Construct, grantable?: iam.IGrantable): ModelDataConfig {
     this.asset ??= new s3Assets.Asset(scope, freeChildId(scope, 'ModelDataAsset'), { ...this.options, path: this.path });
     if (!this.asset.isFile) {
-      throw new Error(`ModelData.fromAsset: path must be a .tar.gz file, got the directory '${this.path}'`);
+      // Only the staged asset tells (bundling may turn a directory into an archive); checked before anything is granted.
+      throw new ValidationError('ModelData.fromAsset', [`path must be a .tar.gz file, got the directory '${this.path}'`]);
     }
     if (grantable) {
       this.asset.bucket.grantRead(grantable, this.asset.s3ObjectKey);
     }
     return { s3Uri: this.asset.s3ObjectUrl, compressed: true };
   }
-}
 
-/** Checks that a literal key or path names a `.tar.gz` archive. */
-function checkArchiveKey(method: string, property: string, value: string): void {
-  if (!Token.isUnresolved(value) && !value.endsWith('.tar.gz')) {
-    throw new Error(`${method}: ${property} must name a single gzip-compressed tar archive ending in '.tar.gz' `
-      + `(SageMaker's ModelDataUrl), got '${value}'; for uncompressed model files under a prefix use ModelData.fromBucketPrefix() `
-      + 'or ModelData.fromS3Prefix()');
+  /** @internal */
+  public _describe(): ModelDataDescription {
+    // The URI is the asset's, known once the asset is created by bind() (a token then).
+    return { s3Uri: this.asset?.s3ObjectUrl, compressed: true };
   }
 }
 
-/** Checks that a literal key or URL names an object, not a prefix. */
-function checkObjectKey(method: string, property: string, value: string): void {
-  if (!Token.isUnresolved(value) && (value === '' || value.endsWith('/'))) {
-    throw new Error(`${method}: ${property} must name a single object (S3DataType S3Object), not a prefix ending in '/', `
-      + `got '${value}'; for uncompressed model files under a prefix use ModelData.fromBucketPrefix() or ModelData.fromS3Prefix()`);
+/** Problems with a literal key or path that must name a `.tar.gz` archive. */
+function archiveKeyErrors(property: string, value: string): string[] {
+  if (Token.isUnresolved(value) || value.endsWith('.tar.gz')) {
+    return [];
   }
+  return [`${property} must name a single gzip-compressed tar archive ending in '.tar.gz' (SageMaker's ModelDataUrl), got '${value}'; `
+    + 'for uncompressed model files under a prefix use ModelData.fromBucketPrefix() or ModelData.fromS3Prefix()'];
 }
 
-/** Checks the literal values of model data options. */
-function checkOptions(method: string, options: ModelDataOptions): void {
+/** Problems with a literal key or URL that must name an object, not a prefix. */
+function objectKeyErrors(property: string, value: string): string[] {
+  if (Token.isUnresolved(value) || (value !== '' && !value.endsWith('/'))) {
+    return [];
+  }
+  return [`${property} must name a single object (S3DataType S3Object), not a prefix ending in '/', got '${value}'; `
+    + 'for uncompressed model files under a prefix use ModelData.fromBucketPrefix() or ModelData.fromS3Prefix()'];
+}
+
+/** Problems with the literal values of model data options. */
+function optionsErrors(options: ModelDataOptions): string[] {
   const arn = options.hubContentArn;
-  const text = validateTemplateText(`${method}: options.hubContentArn`, arn);
-  if (text.length > 0) {
-    throw new Error(text[0]);
-  }
+  const errors = validateTemplateText('options.hubContentArn', arn);
   if (arn !== undefined && !Token.isUnresolved(arn) && arn.length > MAX_HUB_CONTENT_ARN_LENGTH) {
-    throw new Error(`${method}: options.hubContentArn must be at most ${MAX_HUB_CONTENT_ARN_LENGTH} characters long `
+    errors.push(`options.hubContentArn must be at most ${MAX_HUB_CONTENT_ARN_LENGTH} characters long `
       + `(HubAccessConfig.HubContentArn), got ${arn.length} characters: '${arn.slice(0, 80)}...'`);
   }
+  return errors;
 }
 
-/** Checks a literal model data URL and returns its bucket and key when it is an `s3://` URL. */
-function parseS3Url(method: string, url: string): { bucketName: string; key: string } | undefined {
+/** Problems with a literal model data URL: its form, and for an `s3://` URL its bucket name. */
+function urlErrors(url: string): string[] {
+  if (Token.isUnresolved(url)) {
+    return [];
+  }
+  const match = S3_URI_PATTERN.exec(url);
+  if (!match || url.length > MAX_URI_LENGTH) {
+    return [`url must be an s3:// or https:// URL of at most ${MAX_URI_LENGTH} characters (pattern ${S3_URI_PATTERN.source}), got '${url}'`];
+  }
+  const reasons = bucketNameReasons(match);
+  return reasons === undefined ? [] : [`url must name a valid S3 bucket (${reasons}), got bucket '${match[2]}' in '${url}'`];
+}
+
+/** The bucket and key of a literal, valid `s3://` URL (undefined for a token, an `https://` URL or an invalid URL). */
+function parseS3Url(url: string): { bucketName: string; key: string } | undefined {
   if (Token.isUnresolved(url)) {
     return undefined;
   }
   const match = S3_URI_PATTERN.exec(url);
-  if (!match || url.length > MAX_URI_LENGTH) {
-    throw new Error(`${method}: url must be an s3:// or https:// URL of at most ${MAX_URI_LENGTH} characters `
-      + `(pattern ${S3_URI_PATTERN.source}), got '${url}'`);
+  if (!match || url.length > MAX_URI_LENGTH || match[1] !== 's3' || bucketNameReasons(match) !== undefined) {
+    return undefined;
   }
+  return { bucketName: match[2], key: match[3] };
+}
+
+/** Why the bucket of a matched `s3://` URL is not a valid bucket name (undefined when it is, or for `https://`). */
+function bucketNameReasons(match: RegExpExecArray): string | undefined {
   if (match[1] !== 's3') {
     return undefined;
   }
   try {
     s3.Bucket.validateBucketName(match[2]);
+    return undefined;
   } catch (e) {
-    const reasons = (e as Error).message.split('\n').slice(1).join('; ');
-    throw new Error(`${method}: url must name a valid S3 bucket (${reasons}), got bucket '${match[2]}' in '${url}'`);
+    return (e as Error).message.split('\n').slice(1).join('; ');
   }
-  return { bucketName: match[2], key: match[3] };
 }

@@ -2,6 +2,7 @@ import { aws_iam as iam, aws_kms as kms } from 'aws-cdk-lib';
 import { aws_kms as kmsRefs, aws_sagemaker as sagemakerRefs } from 'aws-cdk-lib/interfaces';
 import { IConstruct } from 'constructs';
 import { APPROVE_ACTIONS, VERSION_READ_ACTIONS } from './private/perms';
+import { ValidationError } from './private/validation';
 
 /** What a model package of this library knows about itself (`ModelPackageBase`). */
 interface KnownPackage {
@@ -40,8 +41,8 @@ export class ModelPackageGrants {
    */
   public approve(grantee: iam.IGrantable): iam.Grant {
     if (this.known?._versioned === false) {
-      throw new Error(`grantApprove: ${(this.modelPackage as IConstruct).node.path} is an unversioned model package; approval `
-        + 'applies only to versions (packages in a model package group)');
+      throw new ValidationError(`ModelPackage ${(this.modelPackage as IConstruct).node.path}`,
+        ['grantApprove applies only to versions (packages in a model package group), got an unversioned model package']);
     }
     return this.withKey(grantee, iam.Grant.addToPrincipal({
       grantee,

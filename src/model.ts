@@ -16,13 +16,14 @@ import {
 import { aws_sagemaker as sagemakerRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
 import { ContainerImage } from './container-image';
-import { ModelData, ModelDataConfig, ModelDataType } from './model-data';
+import { ModelData, ModelDataType } from './model-data';
 import { IModelPackage } from './model-package';
 import { parseSageMakerArn } from './private/arn';
 import { dependOnRolePolicies } from './private/dependencies';
-import { renderModelData } from './private/inference';
+import { ModelDataDescription, renderModelData } from './private/inference';
 import { checkStructKeys } from './private/struct-keys';
 import {
+  ValidationError,
   throwIfErrors,
   validateEnumValue,
   validateEnvironment,
@@ -308,8 +309,8 @@ abstract class ModelBase extends Resource implements IModel {
    */
   public get connections(): ec2.Connections {
     if (!this._connections) {
-      throw new Error(`Cannot manage network access without configuring a VPC: model ${this.node.path} has no security groups `
-        + '(give vpc to a Model, or securityGroups to Model.fromModelAttributes)');
+      throw new ValidationError(`Model ${this.node.path}`, ['connections needs a VPC to manage network access (give vpc to a Model, '
+        + 'or securityGroups to Model.fromModelAttributes), got a model without security groups']);
     }
     return this._connections;
   }
@@ -503,6 +504,13 @@ export class Model extends ModelBase {
 
     this.inferenceExecutionMode = props.inferenceExecutionMode;
     this.inVpc = props.vpc !== undefined;
+    // The containers given are checked before anything is created or granted, each as addContainer() would.
+    let bytes = 0;
+    (props.containers ?? []).forEach((container, index) => {
+      this.checkContainer(container, index, bytes);
+      bytes += environmentBytes(container.environment);
+    });
+
     if (props.vpc) {
       const securityGroups = props.securityGroups && props.securityGroups.length > 0
         ? props.securityGroups
@@ -543,7 +551,7 @@ export class Model extends ModelBase {
     });
 
     for (const container of props.containers ?? []) {
-      this.addContainer(container);
+      this.renderContainer(container);
     }
     this.node.addValidation({ validate: () => this.validateModel() });
   }
@@ -552,22 +560,40 @@ export class Model extends ModelBase {
    * Adds a container to the model: the first one renders `PrimaryContainer`, two or more render
    * `Containers` (an inference pipeline, at most 15).
    *
-   * Grants the execution role what the container needs.
+   * Grants the execution role what the container needs. A container with problems is rejected
+   * before anything is granted, and leaves the model as it was.
    */
   public addContainer(container: ContainerDefinition): void {
-    const index = this.containers.length;
+    this.checkContainer(container, this.containers.length, this.environmentBytes);
+    this.renderContainer(container);
+  }
+
+  /**
+   * Throws one error listing every problem of a container that would be number `index + 1`, after
+   * containers whose environments take `bytesBefore` bytes; binds and grants nothing.
+   */
+  private checkContainer(container: ContainerDefinition, index: number, bytesBefore: number): void {
     const at = `containers[${index}]`;
     checkStructKeys(`${at} of Model ${this.node.path}`, 'ContainerDefinition', container);
-    throwIfErrors(`${at} of Model ${this.node.path}`, this.containerErrors(container, at, index));
-    this.environmentBytes += environmentBytes(container.environment);
+    throwIfErrors(`${at} of Model ${this.node.path}`, [
+      ...this.containerErrors(container, at, index, bytesBefore),
+      ...this.modelDataErrors(at, container.mode, container.modelData?._describe()),
+    ]);
+  }
 
+  /** Renders a checked container: binds its image and model data and grants the execution role what it needs. */
+  private renderContainer(container: ContainerDefinition): void {
+    const at = `containers[${this.containers.length}]`;
     const image = container.image?.bind(this, this);
     const modelData = container.modelData?.bind(this, this);
-    // The URI of model data in a bucket is only known now (ModelData.fromS3Url and fromS3Prefix check theirs).
-    throwIfErrors(`${at} of Model ${this.node.path}`, validateS3Uri(`${at}.modelData`, modelData?.s3Uri));
+    if (modelData && container.modelData?._describe() === undefined) {
+      // Model data implemented outside this library: only its bind() tells what it is.
+      throwIfErrors(`${at} of Model ${this.node.path}`, this.modelDataErrors(at, container.mode, modelData));
+    }
     container.modelPackage?.grantDeploy(this);
     container.imageConfig?.repositoryCredentialsProvider?.grantInvoke(this);
 
+    this.environmentBytes += environmentBytes(container.environment);
     const multiModel = container.mode === ContainerMode.MULTI_MODEL;
     this.containers.push({
       image: image?.imageName,
@@ -579,7 +605,8 @@ export class Model extends ModelBase {
       },
       modelPackageName: container.modelPackage?.modelPackageArn,
       inferenceSpecificationName: container.inferenceSpecificationName,
-      ...(multiModel ? this.renderMultiModelData(at, modelData) : renderModelData(modelData)),
+      // A multi-model container's ModelDataUrl is the S3 prefix of its models (ModelDataSource is not supported there).
+      ...(multiModel ? { modelDataUrl: modelData?.s3Uri } : renderModelData(modelData)),
       environment: container.environment,
       containerHostname: container.containerHostname,
       mode: container.mode,
@@ -609,7 +636,7 @@ export class Model extends ModelBase {
   }
 
   /** Problems with a container that can be found when it is added. */
-  private containerErrors(container: ContainerDefinition, at: string, index: number): string[] {
+  private containerErrors(container: ContainerDefinition, at: string, index: number, bytesBefore: number): string[] {
     const errors: string[] = [];
     if (index >= MAX_CONTAINERS) {
       errors.push(`a model has at most ${MAX_CONTAINERS} containers (an inference pipeline), got container number ${index + 1}`);
@@ -647,9 +674,9 @@ export class Model extends ModelBase {
       maxValueLength: MAX_ENVIRONMENT_VALUE_LENGTH,
     }));
     const bytes = environmentBytes(container.environment);
-    if (this.environmentBytes + bytes > MAX_ENVIRONMENT_BYTES) {
+    if (bytesBefore + bytes > MAX_ENVIRONMENT_BYTES) {
       errors.push(`the environment variables of all containers of a model together must be at most ${MAX_ENVIRONMENT_BYTES} bytes `
-        + `(keys and values), got ${this.environmentBytes + bytes} bytes with ${at}.environment (${bytes} bytes)`);
+        + `(keys and values), got ${bytesBefore + bytes} bytes with ${at}.environment (${bytes} bytes)`);
     }
     const imageConfig = container.imageConfig;
     if (imageConfig?.repositoryCredentialsProvider && imageConfig.repositoryAccessMode !== RepositoryAccessMode.VPC) {
@@ -671,24 +698,31 @@ export class Model extends ModelBase {
     return errors;
   }
 
-  /** A multi-model container's `ModelDataUrl`: the S3 prefix of its models (ModelDataSource is not supported there). */
-  private renderMultiModelData(at: string, config: ModelDataConfig | undefined): { modelDataUrl?: string } {
-    const errors: string[] = [];
-    if (config?.compressed || config?.dataType === ModelDataType.S3_OBJECT) {
+  /**
+   * Problems with a container's model data, as described before binding (or, for model data
+   * implemented outside this library, as bound): its URI, and what a multi-model container takes.
+   */
+  private modelDataErrors(at: string, mode: ContainerMode | undefined, config: ModelDataDescription | undefined): string[] {
+    // The URI of model data in a bucket is only known from the bucket (ModelData.fromS3Url and fromS3Prefix check theirs).
+    const errors = validateS3Uri(`${at}.modelData`, config?.s3Uri);
+    if (mode !== ContainerMode.MULTI_MODEL || !config) {
+      return errors;
+    }
+    // A multi-model container's ModelDataUrl is the S3 prefix of its models (ModelDataSource is not supported there).
+    if (config.compressed || config.dataType === ModelDataType.S3_OBJECT) {
       errors.push(`${at}.modelData of a '${ContainerMode.MULTI_MODEL}' container must be the S3 prefix that holds the models' `
         + '.tar.gz archives (ModelData.fromBucketPrefix() or ModelData.fromS3Prefix()), got the single '
-        + `${config.compressed ? 'archive' : 'object'} '${config.s3Uri}'`);
+        + `${config.compressed ? 'archive' : 'object'} ${config.s3Uri === undefined ? 'of a local asset' : `'${config.s3Uri}'`}`);
     }
-    if (config?.hubContentArn !== undefined) {
+    if (config.hubContentArn !== undefined) {
       errors.push(`${at}.modelData of a '${ContainerMode.MULTI_MODEL}' container cannot have a hubContentArn (SageMaker does not support `
         + `ModelDataSource on multi-model endpoints), got '${config.hubContentArn}'`);
     }
-    if (config?.acceptEula !== undefined) {
+    if (config.acceptEula !== undefined) {
       errors.push(`${at}.modelData of a '${ContainerMode.MULTI_MODEL}' container cannot accept a EULA (SageMaker does not support `
         + `ModelDataSource on multi-model endpoints), got acceptEula ${config.acceptEula}`);
     }
-    throwIfErrors(`${at} of Model ${this.node.path}`, errors);
-    return { modelDataUrl: config?.s3Uri };
+    return errors;
   }
 
   private renderVpcConfig(): sagemaker.CfnModel.VpcConfigProperty | undefined {

@@ -67,13 +67,12 @@ export class RegistryRules implements IAspect {
    * Turns `rule` off for `scope` and every construct in it, for a stated reason (at least 10 characters).
    */
   public static suppress(scope: IConstruct, rule: RegistryRule, reason: string): void {
-    if (!Object.values(RegistryRule).includes(rule)) {
-      throw new Error(`RegistryRules.suppress: rule must be one of ${Object.values(RegistryRule).join(', ')}, got '${rule}'`);
-    }
-    if (Token.isUnresolved(reason) || reason.trim().length < MIN_REASON_LENGTH) {
-      throw new Error(`RegistryRules.suppress: reason must say why ${rule} does not apply to ${scope.node.path} `
-        + `(at least ${MIN_REASON_LENGTH} characters), got '${reason}'`);
-    }
+    throwIfErrors('RegistryRules.suppress', [
+      ...(Object.values(RegistryRule).includes(rule) ? [] : [`rule must be one of ${Object.values(RegistryRule).join(', ')}, got '${rule}'`]),
+      ...(Token.isUnresolved(reason) || reason.trim().length < MIN_REASON_LENGTH
+        ? [`reason must say why ${rule} does not apply to ${scope.node.path} (at least ${MIN_REASON_LENGTH} characters), got '${reason}'`]
+        : []),
+    ]);
     scope.node.addMetadata(SUPPRESSION, { rule, reason });
   }
 

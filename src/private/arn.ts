@@ -1,5 +1,5 @@
 import { Arn, ArnFormat, Token } from 'aws-cdk-lib';
-import { SAGEMAKER_NAME_MAX_LENGTH, SAGEMAKER_NAME_PATTERN } from './validation';
+import { SAGEMAKER_NAME_MAX_LENGTH, SAGEMAKER_NAME_PATTERN, ValidationError } from './validation';
 
 /** The parts of a SageMaker resource ARN `arn:<partition>:sagemaker:<region>:<account>:<type>/<name>`. */
 export interface ParsedSageMakerArn {
@@ -27,14 +27,16 @@ export function parseSageMakerArn(arn: string, resourceType: string, method: str
     };
   }
   const expected = `arn:<partition>:sagemaker:<region>:<account-id>:${resourceType}/<name>`;
+  // The parameter (or attribute) that holds the ARN: modelArn, endpointConfigArn, ...
+  const parameter = `${resourceType.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())}Arn`;
   const match = /^arn:(aws[a-zA-Z-]*):sagemaker:([a-z0-9-]+):(\d{12}):([a-z-]+)\/(.+)$/.exec(arn);
   if (!match || match[4] !== resourceType) {
-    throw new Error(`${method}: '${arn}' is not a SageMaker ${resourceType} ARN; expected ${expected}`);
+    throw new ValidationError(method, [`${parameter} must be a SageMaker ${resourceType} ARN ${expected}, got '${arn}'`]);
   }
   const [, partition, region, account, , resourceName] = match;
   if (resourceName.length > SAGEMAKER_NAME_MAX_LENGTH || !SAGEMAKER_NAME_PATTERN.test(resourceName)) {
-    throw new Error(`${method}: the name '${resourceName}' in ARN '${arn}' is not a valid ${resourceType} name `
-      + `(1-${SAGEMAKER_NAME_MAX_LENGTH} characters matching ${SAGEMAKER_NAME_PATTERN.source}); expected ${expected}`);
+    throw new ValidationError(method, [`${parameter} must name a valid ${resourceType} (1-${SAGEMAKER_NAME_MAX_LENGTH} characters `
+      + `matching ${SAGEMAKER_NAME_PATTERN.source}) in ${expected}, got the name '${resourceName}' in '${arn}'`]);
   }
   return { partition, region, account, resourceName };
 }

@@ -9,6 +9,8 @@ export function handlerBundleDir(kind: string): string {
   // This file is src/private/*.ts (tests) or lib/private/*.js (package): the bundles are two levels up.
   const dir = path.join(__dirname, '..', '..', 'assets', 'handlers', kind, 'index');
   if (!fs.existsSync(path.join(dir, 'index.js'))) {
+    // A broken build or package, not a problem with the app's input: a plain Error, deliberately outside
+    // the ValidationError path (test/validation-errors.test.ts exempts this file from its guard).
     throw new Error(`The ${kind} custom-resource handler bundle is missing from ${dir}; build it with \`npx projen bundle\``);
   }
   return dir;

@@ -24,10 +24,8 @@ const RESPONSE_MIME_TYPE_PATTERN = /^[-\w]+\/[^\n]+$/;
 /** Most containers in one inference specification. */
 export const MAX_CONTAINERS = 15;
 
-/** What the inference specification is rendered for. */
-export interface RenderInferenceOptions {
-  /** Who pulls the images and reads the model data, if anyone should be granted. */
-  readonly grantable?: iam.IGrantable;
+/** What an inference specification is checked against. */
+export interface InferenceRules {
   /** Model packages require content types (CloudFormation); algorithms and additional specifications do not. */
   readonly requireContentTypes: boolean;
   /** Model packages take model data; algorithms do not (CloudFormation's algorithm container has no model data). */
@@ -40,19 +38,36 @@ export interface RenderInferenceOptions {
    * @default 'AWS::SageMaker::ModelPackage'
    */
   readonly resourceType?: InferenceResourceType;
-  /** Problems found are appended here. */
+}
+
+/** How an inference specification is rendered, once it is checked. */
+export interface RenderInferenceOptions extends InferenceRules {
+  /** Who pulls the images and reads the model data, if anyone should be granted. */
+  readonly grantable?: iam.IGrantable;
+  /**
+   * Problems that only binding finds (model data implemented outside this library, which only its
+   * `bind()` describes) are appended here.
+   */
   readonly errors: string[];
 }
 
-/** Renders an inference specification for `CfnModelPackage` / `CfnAlgorithm`, collecting problems. */
-export function renderInferenceSpecification(
-  scope: Construct,
-  property: string,
-  spec: InferenceSpecification,
-  options: RenderInferenceOptions): sagemaker.CfnModelPackage.InferenceSpecificationProperty {
-  const { errors } = options;
+/**
+ * What model data is before it is bound (`ModelData._describe()`), or once bound: a URI that may
+ * not be known yet (an asset's), and how SageMaker reads it.
+ */
+export interface ModelDataDescription {
+  readonly s3Uri?: string;
+  readonly compressed: boolean;
+  readonly dataType?: ModelDataType;
+  readonly acceptEula?: boolean;
+  readonly hubContentArn?: string;
+}
+
+/** Problems with an inference specification for `CfnModelPackage` / `CfnAlgorithm` (nothing is bound or granted). */
+export function inferenceSpecificationErrors(property: string, spec: InferenceSpecification, rules: InferenceRules): string[] {
+  const errors: string[] = [];
   errors.push(...validateCount(`${property}.containers`, spec.containers, 1, MAX_CONTAINERS));
-  if (options.requireContentTypes) {
+  if (rules.requireContentTypes) {
     if (spec.supportedContentTypes === undefined) {
       errors.push(`${property}.supportedContentTypes is required for a model package (CloudFormation's AWS::SageMaker::ModelPackage requires it), got undefined; for example ['text/csv']`);
     }
@@ -60,7 +75,7 @@ export function renderInferenceSpecification(
       errors.push(`${property}.supportedResponseMimeTypes is required for a model package (CloudFormation's AWS::SageMaker::ModelPackage requires it), got undefined; for example ['text/csv']`);
     }
   }
-  if (options.requireInstanceTypes) {
+  if (rules.requireInstanceTypes) {
     for (const key of ['supportedRealtimeInferenceInstanceTypes', 'supportedTransformInstanceTypes'] as const) {
       if ((spec[key] ?? []).length === 0) {
         errors.push(`${property}.${key} is required for an unversioned model package (modelPackageName given), got ${spec[key] === undefined ? 'undefined' : 'an empty list'}`);
@@ -78,28 +93,21 @@ export function renderInferenceSpecification(
     ...validateInstanceType(`${property}.supportedRealtimeInferenceInstanceTypes[${i}]`, type.toString(), 'realtime')));
   (spec.supportedTransformInstanceTypes ?? []).forEach((type, i) => errors.push(
     ...validateInstanceType(`${property}.supportedTransformInstanceTypes[${i}]`, type.toString(), 'transform')));
-  if (!options.requireInstanceTypes && spec.supportedTransformInstanceTypes !== undefined && spec.supportedTransformInstanceTypes.length === 0) {
+  if (!rules.requireInstanceTypes && spec.supportedTransformInstanceTypes !== undefined && spec.supportedTransformInstanceTypes.length === 0) {
     errors.push(`${property}.supportedTransformInstanceTypes must not be empty when given (CloudFormation requires at least 1 entry); omit it instead`);
   }
-  return {
-    containers: spec.containers.map((c, i) => renderContainer(scope, `${property}.containers[${i}]`, c, options)),
-    supportedContentTypes: spec.supportedContentTypes ?? [],
-    supportedResponseMimeTypes: spec.supportedResponseMimeTypes ?? [],
-    supportedRealtimeInferenceInstanceTypes: instanceTypes(spec.supportedRealtimeInferenceInstanceTypes),
-    supportedTransformInstanceTypes: instanceTypes(spec.supportedTransformInstanceTypes),
-  };
+  spec.containers.forEach((c, i) => errors.push(...containerErrors(`${property}.containers[${i}]`, c, rules)));
+  return errors;
 }
 
-/** Renders additional inference specifications, checking their names and count. */
-export function renderAdditionalInferenceSpecifications(
-  scope: Construct,
+/** Problems with additional inference specifications: their names and count, and each specification. */
+export function additionalInferenceSpecificationsErrors(
   property: string,
   specs: AdditionalInferenceSpecification[],
-  options: RenderInferenceOptions): sagemaker.CfnModelPackage.AdditionalInferenceSpecificationDefinitionProperty[] {
-  const { errors } = options;
-  errors.push(...validateCount(property, specs, 1, 15));
+  rules: InferenceRules): string[] {
+  const errors = validateCount(property, specs, 1, 15);
   const seen = new Set<string>();
-  return specs.map((spec, i) => {
+  specs.forEach((spec, i) => {
     const at = `${property}[${i}]`;
     errors.push(...validateSageMakerName(`${at}.name`, spec.name));
     errors.push(...validateDescription(`${at}.description`, spec.description));
@@ -109,7 +117,37 @@ export function renderAdditionalInferenceSpecifications(
       }
       seen.add(spec.name);
     }
-    const rendered = renderInferenceSpecification(scope, at, spec, { ...options, requireContentTypes: false, requireInstanceTypes: false });
+    errors.push(...inferenceSpecificationErrors(at, spec, { ...rules, requireContentTypes: false, requireInstanceTypes: false }));
+  });
+  return errors;
+}
+
+/**
+ * Renders an inference specification for `CfnModelPackage` / `CfnAlgorithm`, checked with
+ * `inferenceSpecificationErrors()` first: binds the images and model data, granting `grantable`.
+ */
+export function renderInferenceSpecification(
+  scope: Construct,
+  property: string,
+  spec: InferenceSpecification,
+  options: RenderInferenceOptions): sagemaker.CfnModelPackage.InferenceSpecificationProperty {
+  return {
+    containers: spec.containers.map((c, i) => renderContainer(scope, `${property}.containers[${i}]`, c, options)),
+    supportedContentTypes: spec.supportedContentTypes ?? [],
+    supportedResponseMimeTypes: spec.supportedResponseMimeTypes ?? [],
+    supportedRealtimeInferenceInstanceTypes: instanceTypes(spec.supportedRealtimeInferenceInstanceTypes),
+    supportedTransformInstanceTypes: instanceTypes(spec.supportedTransformInstanceTypes),
+  };
+}
+
+/** Renders additional inference specifications, checked with `additionalInferenceSpecificationsErrors()` first. */
+export function renderAdditionalInferenceSpecifications(
+  scope: Construct,
+  property: string,
+  specs: AdditionalInferenceSpecification[],
+  options: RenderInferenceOptions): sagemaker.CfnModelPackage.AdditionalInferenceSpecificationDefinitionProperty[] {
+  return specs.map((spec, i) => {
+    const rendered = renderInferenceSpecification(scope, `${property}[${i}]`, spec, options);
     return {
       name: spec.name,
       description: spec.description,
@@ -122,13 +160,10 @@ export function renderAdditionalInferenceSpecifications(
   });
 }
 
-function renderContainer(
-  scope: Construct,
-  property: string,
-  container: InferenceContainer,
-  options: RenderInferenceOptions): sagemaker.CfnModelPackage.ModelPackageContainerDefinitionProperty {
-  const { errors } = options;
-  const resourceType = options.resourceType ?? 'AWS::SageMaker::ModelPackage';
+/** Problems with an inference container, its model data as described before binding included. */
+function containerErrors(property: string, container: InferenceContainer, rules: InferenceRules): string[] {
+  const errors: string[] = [];
+  const resourceType = rules.resourceType ?? 'AWS::SageMaker::ModelPackage';
   const limits = INFERENCE_CONTAINER_LIMITS[resourceType];
   errors.push(...validateDigest(`${property}.imageDigest`, container.imageDigest));
   errors.push(...validateEnvironment(`${property}.environment`, container.environment, {
@@ -146,17 +181,36 @@ function renderContainer(
   }
   errors.push(...validateTemplateText(`${property}.framework`, container.framework));
   errors.push(...validateTemplateText(`${property}.nearestModelName`, container.nearestModelName));
-  if (container.modelData && !options.allowModelData) {
+  if (container.modelData && !rules.allowModelData) {
     errors.push(`${property}.modelData is not supported here: an algorithm's inference containers take no model data `
       + '(models come from its training jobs); remove it');
   }
-  const image = container.image.bind(scope, options.grantable);
-  const modelData = container.modelData && options.allowModelData ? container.modelData.bind(scope, options.grantable) : undefined;
-  // The URI of model data in a bucket is only known now (ModelData.fromS3Url and fromS3Prefix check theirs).
-  errors.push(...validateS3Uri(`${property}.modelData`, modelData?.s3Uri));
-  if (modelData?.hubContentArn !== undefined && !limits.hubAccessConfig) {
+  const modelData = container.modelData && rules.allowModelData ? container.modelData._describe() : undefined;
+  errors.push(...modelDataErrors(property, modelData, resourceType));
+  return errors;
+}
+
+/** Problems with the model data of an inference container, described or bound. */
+function modelDataErrors(property: string, modelData: ModelDataDescription | undefined, resourceType: InferenceResourceType): string[] {
+  // The URI of model data in a bucket is only known from the bucket (ModelData.fromS3Url and fromS3Prefix check theirs).
+  const errors = validateS3Uri(`${property}.modelData`, modelData?.s3Uri);
+  if (modelData?.hubContentArn !== undefined && !INFERENCE_CONTAINER_LIMITS[resourceType].hubAccessConfig) {
     errors.push(`${property}.modelData hubContentArn is not supported by ${resourceType} (CloudFormation's S3ModelDataSource there has `
       + `no HubAccessConfig; only AWS::SageMaker::Model has it), got '${modelData.hubContentArn}'; remove it`);
+  }
+  return errors;
+}
+
+function renderContainer(
+  scope: Construct,
+  property: string,
+  container: InferenceContainer,
+  options: RenderInferenceOptions): sagemaker.CfnModelPackage.ModelPackageContainerDefinitionProperty {
+  const image = container.image.bind(scope, options.grantable);
+  const modelData = container.modelData && options.allowModelData ? container.modelData.bind(scope, options.grantable) : undefined;
+  if (modelData && container.modelData?._describe() === undefined) {
+    // Model data implemented outside this library: only its bind() tells what it is.
+    options.errors.push(...modelDataErrors(property, modelData, options.resourceType ?? 'AWS::SageMaker::ModelPackage'));
   }
   return {
     image: image.imageName,
@@ -187,8 +241,14 @@ export interface RenderedModelData {
 }
 
 /** The `S3DataType` of model data: as bound, or an object for an archive and a prefix otherwise. */
-export function modelDataType(config: ModelDataConfig): ModelDataType {
+export function modelDataType(config: ModelDataDescription): ModelDataType {
   return config.dataType ?? (config.compressed ? ModelDataType.S3_OBJECT : ModelDataType.S3_PREFIX);
+}
+
+/** Whether model data renders as a plain `ModelDataUrl` (a compressed archive, nothing else to say), or needs `ModelDataSource`. */
+export function rendersAsModelDataUrl(config: ModelDataDescription): boolean {
+  return config.compressed && modelDataType(config) === ModelDataType.S3_OBJECT
+    && config.acceptEula === undefined && config.hubContentArn === undefined;
 }
 
 export function renderModelData(config: ModelDataConfig | undefined): RenderedModelData {
@@ -196,7 +256,7 @@ export function renderModelData(config: ModelDataConfig | undefined): RenderedMo
     return {};
   }
   const dataType = modelDataType(config);
-  if (config.compressed && dataType === ModelDataType.S3_OBJECT && config.acceptEula === undefined && config.hubContentArn === undefined) {
+  if (rendersAsModelDataUrl(config)) {
     return { modelDataUrl: config.s3Uri };
   }
   return {

@@ -44,13 +44,9 @@ const MAX_JOB_CHANNELS = 20;
 /** An integer as SageMaker parses it. */
 const INTEGER_PATTERN = /^[-+]?\d+$/;
 
-/** Renders a training specification for `CfnAlgorithm`, collecting problems and granting `grantable` the image. */
-export function renderTrainingSpecification(
-  scope: Construct,
-  property: string,
-  spec: TrainingSpecification,
-  grantable: iam.IGrantable | undefined,
-  errors: string[]): sagemaker.CfnAlgorithm.TrainingSpecificationProperty {
+/** Problems with a training specification for `CfnAlgorithm` (nothing is bound or granted). */
+export function trainingSpecificationErrors(property: string, spec: TrainingSpecification): string[] {
+  const errors: string[] = [];
   errors.push(...validateDigest(`${property}.imageDigest`, spec.imageDigest));
   if (!Token.isUnresolved(spec.supportedInstanceTypes) && spec.supportedInstanceTypes.length === 0) {
     errors.push(`${property}.supportedInstanceTypes must name at least one training instance type, got an empty list`);
@@ -91,7 +87,17 @@ export function renderTrainingSpecification(
   if (objectives.length > 0 && hyperParameters.length === 0) {
     errors.push(`${property}.hyperParameters are required when the algorithm supports hyperparameter tuning (tuningObjectives given), got none`);
   }
+  return errors;
+}
 
+/**
+ * Renders a training specification for `CfnAlgorithm`, checked with `trainingSpecificationErrors()`
+ * first: binds the image, granting `grantable` the pull.
+ */
+export function renderTrainingSpecification(
+  scope: Construct,
+  spec: TrainingSpecification,
+  grantable: iam.IGrantable | undefined): sagemaker.CfnAlgorithm.TrainingSpecificationProperty {
   const image = spec.image.bind(scope, grantable);
   return {
     trainingImage: image.imageName,
@@ -300,8 +306,8 @@ export interface AlgorithmValidationContext {
 
 /**
  * Renders an algorithm validation specification (camelCase, like the L1 shapes; converted to the API
- * shape for the custom resource), checking its jobs against the algorithm and granting the role the
- * jobs' KMS keys.
+ * shape for the custom resource), checking its jobs against the algorithm; nothing is granted (see
+ * `grantAlgorithmValidationKeys()`).
  */
 export function renderAlgorithmValidationSpecification(
   property: string,
@@ -312,8 +318,6 @@ export function renderAlgorithmValidationSpecification(
   const at = `${property}.profile`;
   errors.push(...validateSageMakerName(`${at}.profileName`, profile.profileName));
   const trainingJob = renderTrainingJob(`${at}.trainingJob`, profile.trainingJob, context.training, errors);
-  grantKey(profile.trainingJob.output.encryptionKey, spec.role, 'encryptDecrypt');
-  grantKey(profile.trainingJob.resources.volumeEncryptionKey, spec.role, 'encryptDecrypt');
 
   let transformJob;
   if (profile.transformJob) {
@@ -329,8 +333,6 @@ export function renderAlgorithmValidationSpecification(
     }
     // Sent to CreateAlgorithm by the custom resource, so the API's limits apply (not CloudFormation's).
     transformJob = renderTransformJob(`${at}.transformJob`, profile.transformJob, errors, 'CreateAlgorithm');
-    grantKey(profile.transformJob.output.encryptionKey, spec.role, 'encrypt');
-    grantKey(profile.transformJob.resources.volumeEncryptionKey, spec.role, 'encryptDecrypt');
   }
   return {
     validationRole: spec.role.roleArn,
@@ -340,6 +342,17 @@ export function renderAlgorithmValidationSpecification(
       transformJobDefinition: transformJob,
     }],
   };
+}
+
+/** Grants the validation role of an algorithm the KMS keys of its jobs (once the specification is checked). */
+export function grantAlgorithmValidationKeys(spec: AlgorithmValidationSpecification): void {
+  const profile = spec.profile;
+  grantKey(profile.trainingJob.output.encryptionKey, spec.role, 'encryptDecrypt');
+  grantKey(profile.trainingJob.resources.volumeEncryptionKey, spec.role, 'encryptDecrypt');
+  if (profile.transformJob) {
+    grantKey(profile.transformJob.output.encryptionKey, spec.role, 'encrypt');
+    grantKey(profile.transformJob.resources.volumeEncryptionKey, spec.role, 'encryptDecrypt');
+  }
 }
 
 function renderTrainingJob(at: string, job: TrainingJobDefinition, training: TrainingSpecification, errors: string[]) {

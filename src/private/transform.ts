@@ -92,7 +92,7 @@ export function renderTransformJob(
   };
 }
 
-/** Renders a model package validation specification and grants its role the job's KMS keys. */
+/** Renders a model package validation specification, collecting problems; nothing is granted (see `grantValidationKeys()`). */
 export function renderValidationSpecification(
   property: string,
   spec: ValidationSpecification,
@@ -100,10 +100,14 @@ export function renderValidationSpecification(
   const profile = spec.profile;
   errors.push(...validateSageMakerName(`${property}.profile.profileName`, profile.profileName));
   const job = renderTransformJob(`${property}.profile.transformJob`, profile.transformJob, errors);
-  grantKey(profile.transformJob.output.encryptionKey, spec.role, 'encrypt');
-  grantKey(profile.transformJob.resources.volumeEncryptionKey, spec.role, 'encryptDecrypt');
   return {
     validationRole: spec.role.roleArn,
     validationProfiles: [{ profileName: profile.profileName, transformJobDefinition: job }],
   };
+}
+
+/** Grants the validation role of a model package the KMS keys of its transform job (once the specification is checked). */
+export function grantValidationKeys(spec: ValidationSpecification): void {
+  grantKey(spec.profile.transformJob.output.encryptionKey, spec.role, 'encrypt');
+  grantKey(spec.profile.transformJob.resources.volumeEncryptionKey, spec.role, 'encryptDecrypt');
 }

@@ -59,9 +59,12 @@ export interface ValidationProblem {
 }
 
 /**
- * The error of every synth-time validation failure that goes through `throwIfErrors`: its message
- * lists every problem under `Invalid <what>:`, and it carries the construct path and each problem
- * with its rule's code for callers that read errors programmatically.
+ * The error of every synth-time failure (constructs, their methods and the static factories; see
+ * docs/validation.md, "Error path"): its message lists every problem under `Invalid <what>:`, and it
+ * carries the construct path and each problem with its rule's code for callers that read errors
+ * programmatically. `what` is the construct kind and path (`ModelPackage Stack/Package`), an addition
+ * to one (`containers[1] of Model Stack/Model`) or a factory (`ModelData.fromS3Url`); each problem
+ * starts with the property or parameter it is about, which `ruleCode()` makes its code.
  */
 export class ValidationError extends Error {
   /** The path of the construct that failed, when `what` names one (`Stack/Package`). */

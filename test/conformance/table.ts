@@ -140,8 +140,14 @@ export function problemsOf(build: () => unknown): string[] {
     return [];
   } catch (e) {
     const message = (e as Error).message;
-    const parts = message.split('\n  - ');
-    return parts.length > 1 ? parts.slice(1) : [message];
+    const [header, ...problems] = message.split('\n  - ');
+    if (problems.length === 0) {
+      return [message];
+    }
+    // A factory's error (`Invalid ModelData.fromS3Url:`) names no construct: each problem keeps the
+    // factory's name, as the rows name factory rules (`ModelData.fromS3Url: url must ...`).
+    const factory = /^Invalid ([A-Z]\w*\.\w+):$/.exec(header)?.[1];
+    return factory === undefined ? problems : problems.map((p) => `${factory}: ${p}`);
   }
 }
 

@@ -258,9 +258,10 @@ function explainProblems(message: string, marks: Mark[]): { explained: string[];
   const explained: string[] = [];
   const unexplained: string[] = [];
   for (const problem of problems) {
-    // The header names the container of a problem (`Invalid containers[2] of Model ...`): it counts for indexed properties only.
+    // The header names the container of a problem (`Invalid containers[2] of Model ...`) or the factory that
+    // raised it (`Invalid ModelData.fromS3Url:`): it counts for indexed properties and factory names only.
     const property = marks.flatMap((mark) => mark.renderings.some((r) => problem.includes(r))
-      ? mark.properties.filter((p) => problem.includes(p) || (p.includes('[') && header.includes(p)))
+      ? mark.properties.filter((p) => problem.includes(p) || ((p.includes('[') || /^[A-Z]\w*\.\w*$/.test(p)) && header.includes(p)))
       : [])[0];
     if (property === undefined) {
       unexplained.push(problem);
