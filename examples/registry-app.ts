@@ -4,10 +4,15 @@
  * - The tooling account (111111111111) owns the registry: one model package group per model,
  *   a CI role that registers versions, an approver role, read access for data scientists, and an
  *   encrypted SNS topic that hears about approval decisions.
- * - The production account (333333333333) may read and deploy versions: its account is allowed in
- *   the groups' resource policies, and approval events are forwarded to its default event bus.
+ * - The staging account (222222222222) may move churn versions to the stage `Staging`, and only
+ *   there: the group's resource policy allows it with a `sagemaker:ModelLifeCycle:Stage` condition,
+ *   and the staging stack's promoter role gets the same stage-scoped grant.
+ * - The production account (333333333333) may read and deploy versions: the churn group is shared
+ *   with it for `READ_AND_DEPLOY`, which also lets it read the model data (bucket and its KMS key)
+ *   and pull the inference image. Approval events are forwarded to its default event bus.
  * - The production stack imports the shared group by ARN, grants its deployment role read access,
- *   and reacts to forwarded "Approved" events.
+ *   deploys the newest approved version in stage `Production` behind a canary endpoint, and reacts
+ *   to forwarded "Approved" events.
  *
  * It grows with every construct of the library; `npx projen demo` synthesizes it into cdk.out/.
  */
@@ -48,6 +53,7 @@ import {
   ModelData,
   ModelPackage,
   ModelPackageGroup,
+  SharePurpose,
   TrainingInputMode,
   TuningObjectiveType,
 } from '../src';
@@ -90,8 +96,30 @@ export class RegistryStack extends Stack {
 
     // The first churn model version, as the training pipeline would register it: image, model data,
     // evaluation metrics, a model card and where it came from. Versions are retained by default.
-    const artifacts = s3.Bucket.fromBucketName(this, 'Artifacts', 'ml-platform-artifacts-111111111111');
-    const inferenceImages = ecr.Repository.fromRepositoryName(this, 'ChurnInferenceImages', 'churn-inference');
+    // The model artifacts and the inference images live in this account, encrypted, retained.
+    const artifactKey = new kms.Key(this, 'ArtifactKey', { enableKeyRotation: true, description: 'Encrypts model artifacts' });
+    const accessLogs = new s3.Bucket(this, 'ArtifactAccessLogs', {
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+    });
+    NagSuppressions.addResourceSuppressions(accessLogs, [{
+      id: 'AwsSolutions-S1',
+      reason: 'This bucket receives the server access logs of the artifact bucket; logging it again would recurse.',
+    }]);
+    const artifacts = new s3.Bucket(this, 'Artifacts', {
+      bucketName: 'ml-platform-artifacts-111111111111',
+      encryption: s3.BucketEncryption.KMS,
+      encryptionKey: artifactKey,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      versioned: true,
+      serverAccessLogsBucket: accessLogs,
+    });
+    const inferenceImages = new ecr.Repository(this, 'ChurnInferenceImages', {
+      repositoryName: 'churn-inference',
+      imageScanOnPush: true,
+    });
     const evaluation = (file: string) => ({
       contentType: 'application/json',
       s3Uri: `s3://ml-platform-artifacts-111111111111/churn/v1/evaluation/${file}`,
@@ -169,12 +197,26 @@ export class RegistryStack extends Stack {
       group.grantRegister(ciRole);
       group.grantApprove(approverRole);
       group.grantRead(dataScientistRole);
-      // Cross-account sharing: these principals land in the group's resource policy.
-      group.grantRead(new iam.AccountPrincipal(PRODUCTION.account));
-      group.grantRead(new iam.AccountPrincipal(STAGING_ACCOUNT));
     }
-    // The staging account's CI may register churn models into this registry too.
+    // Only the approvers move versions to Production.
+    this.churnModels.grants.changeStage(approverRole, { stages: ['Production'] });
+
+    // Cross-account sharing: the principals land in the group's resource policy. The fraud group is
+    // only browsed by the other accounts.
+    this.fraudModels.grantRead(new iam.AccountPrincipal(PRODUCTION.account));
+    this.fraudModels.grantRead(new iam.AccountPrincipal(STAGING_ACCOUNT));
+    // Staging may register churn models and move them to Staging, and to no other stage.
     this.churnModels.grantRegister(new iam.AccountPrincipal(STAGING_ACCOUNT));
+    this.churnModels.shareWith(new iam.AccountPrincipal(STAGING_ACCOUNT), {
+      purpose: SharePurpose.CHANGE_STAGE,
+      stages: ['Staging'],
+    });
+    // Production reads and deploys churn models: the share also adds the bucket policy (model data
+    // under churn/), the key policy (decrypt) and the repository policy (pull) its model roles need.
+    this.churnModels.shareWith(new iam.AccountPrincipal(PRODUCTION.account), {
+      purpose: SharePurpose.READ_AND_DEPLOY,
+      artifacts: { buckets: [{ bucket: artifacts, prefix: 'churn/' }], repositories: [inferenceImages] },
+    });
 
     // Approval events: notify the team (encrypted topic, TLS only) ...
     const key = new kms.Key(this, 'NotificationKey', { enableKeyRotation: true, description: 'Encrypts registry notifications' });
@@ -187,6 +229,12 @@ export class RegistryStack extends Stack {
         description: `Approval decisions for ${group.node.id}`,
       });
     }
+    // ... tell the team when a churn version reaches Production ...
+    this.churnModels.onLifeCycleChange('ProductionStage', {
+      stages: ['Production'],
+      target: new targets.SnsTopic(topic),
+      description: 'Churn versions moved to the Production stage',
+    });
     // ... and forward approvals of churn models to production's default event bus.
     const productionBus = events.EventBus.fromEventBusArn(this, 'ProductionBus',
       `arn:${this.partition}:events:${PRODUCTION.region}:${PRODUCTION.account}:event-bus/default`);
@@ -222,16 +270,32 @@ export class ProductionStack extends Stack {
     });
     this.sharedChurnModels.grantRead(deployRole);
 
-    // Deploy what was approved last: a deploy-time lookup finds the newest Approved version of the
-    // shared group (on every deployment), and the model is built from it. Its execution role gets
-    // exactly what it needs (describe that version, logs, metrics); no managed policy.
-    const latestChurn = this.sharedChurnModels.latestApprovedModelPackage(this, 'LatestApprovedChurn', {
+    // Deploy what was promoted last: a deploy-time lookup finds the newest Approved version of the
+    // shared group in stage Production (on every deployment), and the model is built from it. Its
+    // execution role gets exactly what it needs (describe that version, logs, metrics); no managed
+    // policy. The registry's share lets it read the model data and pull the image.
+    const latestChurn = this.sharedChurnModels.latestModelPackage(this, 'LatestProductionChurn', {
+      approvalStatus: ModelApprovalStatus.APPROVED,
+      stage: 'Production',
       refresh: LookupRefresh.EVERY_DEPLOYMENT,
     });
     this.churnModel = new Model(this, 'ChurnModel', {
       containers: [{ modelPackage: latestChurn }],
       networkIsolation: true,
     });
+    // The registry's share allows this account on the artifacts; this account's IAM must allow the
+    // model's role too: the model data under churn/, its KMS key (only through S3) and the image.
+    this.churnModel.addToRolePolicy(new iam.PolicyStatement({
+      actions: ['s3:GetObject'],
+      resources: [`arn:${this.partition}:s3:::ml-platform-artifacts-111111111111/churn/*`],
+    }));
+    this.churnModel.addToRolePolicy(new iam.PolicyStatement({
+      actions: ['kms:Decrypt'],
+      resources: [`arn:aws:kms:${TOOLING.region}:${TOOLING.account}:key/*`],
+      conditions: { StringEquals: { 'kms:ViaService': `s3.${TOOLING.region}.amazonaws.com` } },
+    }));
+    ecr.Repository.fromRepositoryArn(this, 'SharedInferenceImages',
+      `arn:aws:ecr:${TOOLING.region}:${TOOLING.account}:repository/churn-inference`).grantPull(this.churnModel);
     NagSuppressions.addResourceSuppressions(this.churnModel, [{
       id: 'AwsSolutions-IAM5',
       reason: 'SageMaker creates one log group per endpoint (/aws/sagemaker/Endpoints/<name>) once the model is deployed; '
@@ -244,6 +308,14 @@ export class ProductionStack extends Stack {
       id: 'AwsSolutions-IAM5',
       reason: 'cloudwatch:PutMetricData and ecr:GetAuthorizationToken support no resource-level permissions (Resource "*").',
       appliesTo: ['Resource::*'],
+    }, {
+      id: 'AwsSolutions-IAM5',
+      reason: 'The model reads the churn model data of the registry account (objects under churn/ of its artifact bucket), '
+        + 'decrypted with the registry\'s keys only through S3 (kms:ViaService).',
+      appliesTo: [
+        'Resource::arn:<AWS::Partition>:s3:::ml-platform-artifacts-111111111111/churn/*',
+        'Resource::arn:aws:kms:us-east-1:111111111111:key/*',
+      ],
     }], true);
 
     // Serve it: when a newer version is approved, the lookup finds it, the model and its endpoint
@@ -286,7 +358,8 @@ export class ProductionStack extends Stack {
 
     NagSuppressions.addResourceSuppressions(this.node.findChild('CdkSageMakerRegistryLatestApprovedHandler'), [{
       id: 'AwsSolutions-IAM5',
-      reason: 'The lookup lists the versions of the one shared group (model-package/churn-prediction/*) to find the newest approved one.',
+      reason: 'The lookup lists and describes the versions of the one shared group (model-package/churn-prediction/*) '
+        + 'to find the newest approved one in stage Production.',
       appliesTo: ['Resource::arn:aws:sagemaker:us-east-1:111111111111:model-package/churn-prediction/*'],
     }], true);
     NagSuppressions.addResourceSuppressions(deployRole, [{
@@ -297,16 +370,46 @@ export class ProductionStack extends Stack {
   }
 }
 
+/** The staging account: its promoter moves shared churn versions to Staging, and nowhere else. */
+export class StagingStack extends Stack {
+  public readonly promoterRole: iam.Role;
+
+  constructor(scope: Construct, id: string, props: StackProps & { readonly registryGroupArn: string }) {
+    super(scope, id, props);
+
+    const sharedChurnModels = ModelPackageGroup.fromModelPackageGroupArn(this, 'SharedChurnModels', props.registryGroupArn);
+    this.promoterRole = new iam.Role(this, 'PromoterRole', {
+      assumedBy: new iam.ServicePrincipal('codebuild.amazonaws.com'),
+      description: 'Moves churn model versions that passed the staging tests to the Staging stage',
+    });
+    // UpdateModelPackage only with ModelLifeCycle stage Staging; the registry's resource policy (its
+    // CHANGE_STAGE share) says the same on its side, so a move to Production is refused by both.
+    sharedChurnModels.grants.changeStage(this.promoterRole, { stages: ['Staging'] });
+    Annotations.of(this).acknowledgeWarning('cdk-sagemaker-registry:importedGroupPolicyUnchanged',
+      'The registry stack shares the churn group with this account for CHANGE_STAGE to Staging.');
+    NagSuppressions.addResourceSuppressions(this.promoterRole, [{
+      id: 'AwsSolutions-IAM5',
+      reason: 'Stage changes apply to any version of the one shared group (model-package/churn-prediction/*), '
+        + 'limited to the stage Staging by a condition.',
+      appliesTo: ['Resource::arn:aws:sagemaker:us-east-1:111111111111:model-package/churn-prediction/*'],
+    }], true);
+  }
+}
+
 /**
  * Builds the example app's stacks into `app`, with cdk-nag's AwsSolutions checks.
  */
 export function buildRegistryApp(app: App): Stack[] {
+  // As in a `cdk init` app's cdk.json: S3 access logs are allowed by a bucket policy, not a legacy ACL.
+  app.node.setContext('@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy', true);
   const registry = new RegistryStack(app, 'MlRegistry', { env: TOOLING });
-  const production = new ProductionStack(app, 'MlProduction', {
-    env: PRODUCTION,
-    registryGroupArn: `arn:aws:sagemaker:${TOOLING.region}:${TOOLING.account}:model-package-group/churn-prediction`,
+  const registryGroupArn = `arn:aws:sagemaker:${TOOLING.region}:${TOOLING.account}:model-package-group/churn-prediction`;
+  const staging = new StagingStack(app, 'MlStaging', {
+    env: { account: STAGING_ACCOUNT, region: TOOLING.region },
+    registryGroupArn,
   });
+  const production = new ProductionStack(app, 'MlProduction', { env: PRODUCTION, registryGroupArn });
   Tags.of(app).add('project', 'ml-platform-registry');
   Aspects.of(app).add(new AwsSolutionsChecks({ verbose: true, logIgnores: true }));
-  return [registry, production];
+  return [registry, staging, production];
 }

@@ -1,5 +1,4 @@
 import {
-  Annotations,
   CfnDeletionPolicy,
   Duration,
   IResource,
@@ -25,6 +24,7 @@ import { validateInstanceType } from './private/instance-types';
 import { grantKey } from './private/keys';
 import { checkStructKeys } from './private/struct-keys';
 import {
+  ValidationError,
   printable,
   throwIfErrors,
   validateCount,
@@ -401,7 +401,7 @@ export interface EndpointConfigProps {
 
   /**
    * The variant served by SageMaker Serverless Inference. Not together with instance variants,
-   * shadow variants or asynchronous inference.
+   * shadow variants, asynchronous inference or data capture.
    *
    * @default - no serverless variant
    */
@@ -416,8 +416,10 @@ export interface EndpointConfigProps {
   readonly shadowProductionVariants?: InstanceProductionVariantProps[];
 
   /**
-   * Capture the endpoint's requests and responses into S3.
+   * Capture the endpoint's requests and responses into S3. Only with instance variants: SageMaker
+   * Serverless Inference does not support data capture.
    *
+   * @see https://docs.aws.amazon.com/sagemaker/latest/dg/serverless-endpoints.html
    * @default - no data capture
    */
   readonly dataCapture?: DataCaptureOptions;
@@ -569,7 +571,7 @@ export class EndpointConfig extends Resource implements IEndpointConfig {
   }
 
   /**
-   * Sets the serverless variant. Not with instance variants, shadow variants or asynchronous inference.
+   * Sets the serverless variant. Not with instance variants, shadow variants, asynchronous inference or data capture.
    */
   public addServerlessProductionVariant(variant: ServerlessProductionVariantProps): void {
     const at = 'serverlessProductionVariant';
@@ -588,6 +590,11 @@ export class EndpointConfig extends Resource implements IEndpointConfig {
     if (provisioned !== undefined && !Token.isUnresolved(provisioned) && !Token.isUnresolved(variant.maxConcurrency)
       && provisioned > variant.maxConcurrency) {
       errors.push(`${at}.provisionedConcurrency must be at most maxConcurrency (${variant.maxConcurrency}), got ${provisioned}`);
+    }
+    if (this.dataCapture) {
+      // "Feature exclusions" of Serverless Inference in the SageMaker Developer Guide: data capture is not supported.
+      errors.push('dataCapture is not supported with a serverless variant (SageMaker Serverless Inference does not capture data), '
+        + `got serverless variant '${variant.variantName}' with dataCapture`);
     }
     if (this.variantInfos.length > 0) {
       const other = this.variantInfos[0];
@@ -617,8 +624,8 @@ export class EndpointConfig extends Resource implements IEndpointConfig {
     const info = this.variantInfos.find((v) => v.variantName === name && !v.serverless);
     if (!info) {
       const names = this.variantInfos.filter((v) => !v.serverless).map((v) => `'${v.variantName}'`);
-      throw new Error(`EndpointConfig ${this.node.path} has no instance production variant named '${name}'; `
-        + `its instance variants are ${names.length > 0 ? names.join(', ') : 'none'}`);
+      throw new ValidationError(`EndpointConfig ${this.node.path}`, ['findInstanceProductionVariant.name must name an instance production '
+        + `variant of the configuration (its instance variants are ${names.length > 0 ? names.join(', ') : 'none'}), got '${name}'`]);
     }
     return {
       variantName: info.variantName,
@@ -771,11 +778,6 @@ export class EndpointConfig extends Resource implements IEndpointConfig {
         errors.push('encryptionKey cannot be used with instance types that have local (instance store) volumes, which SageMaker '
           + `encrypts itself; got encryptionKey and instance type(s) ${[...new Set(local)].map((t) => `'${t}'`).join(', ')}`);
       }
-    }
-    if (serverless && this.dataCapture && this.dataCapture.enableCapture !== false) {
-      Annotations.of(this).addWarningV2('cdk-sagemaker-registry:serverlessDataCapture',
-        `Data capture on serverless variant '${this.variantInfos[0].variantName}' of ${this.node.path}: SageMaker documents data capture `
-        + 'for real-time endpoints on instances; check that your region supports it for Serverless Inference.');
     }
     return errors;
   }

@@ -22,11 +22,14 @@ import { PERCENT_BOUNDS, batchSizeName, renderDeployment } from './private/endpo
 import { lowerCaseLiteral } from './private/endpoint-util';
 import { checkStructKeys } from './private/struct-keys';
 import {
+  ValidationError,
   throwIfErrors,
+  validateEnumValue,
   validateInteger,
   validateLength,
   validatePattern,
   validateRemovalPolicy,
+  validateUnique,
 } from './private/validation';
 
 /** `EndpointName` (CloudFormation schema and botocore): 1-63 letters, digits and hyphens. */
@@ -40,6 +43,22 @@ const NAMESPACE = 'AWS/SageMaker';
 const INSTANCE_COUNT_DIMENSION = 'sagemaker:variant:DesiredInstanceCount';
 /** The service-linked role Application Auto Scaling uses for SageMaker endpoints. */
 const SCALING_ROLE_NAME = 'aws-service-role/sagemaker.application-autoscaling.amazonaws.com/AWSServiceRoleForApplicationAutoScaling_SageMakerEndpoint';
+
+/**
+ * A property of the production variants that an endpoint update either keeps from the running
+ * endpoint (with `retainAllVariantProperties`) or takes from the new endpoint configuration (listed
+ * in `excludeRetainedVariantProperties`).
+ *
+ * @see https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_VariantProperty.html
+ */
+export enum VariantPropertyType {
+  /** The instance counts: taken from the `initialInstanceCount` of the new configuration's variants. */
+  DESIRED_INSTANCE_COUNT = 'DesiredInstanceCount',
+  /** The weights: taken from the `initialVariantWeight` of the new configuration's variants. */
+  DESIRED_WEIGHT = 'DesiredWeight',
+  /** The data capture configuration; SageMaker's API reference lists it as not currently supported. */
+  DATA_CAPTURE_CONFIG = 'DataCaptureConfig',
+}
 
 /**
  * A SageMaker endpoint: usable wherever aws-cdk-lib takes an `aws_sagemaker.IEndpoint` (for
@@ -178,6 +197,46 @@ export interface EndpointProps {
   readonly deploymentConfig?: DeploymentConfig;
 
   /**
+   * Whether an update to a new endpoint configuration keeps the variant properties the running
+   * endpoint has (its instance counts and weights) instead of taking the new configuration's
+   * `initialInstanceCount` and `initialVariantWeight`. It applies to updates only: a new endpoint
+   * starts with the configuration's values.
+   *
+   * Set it when a variant is autoscaled (`autoScaleInstanceCount`): Application Auto Scaling
+   * changes the instance count after the endpoint is deployed, and an update that does not keep
+   * that count (a newly approved version, for example) puts the variant back to its
+   * `initialInstanceCount` until the scaling policy acts again. SageMaker's guide to updating
+   * autoscaled endpoints starts the new configuration from the instance counts the endpoint has.
+   * To keep the counts but take the weights of the new configuration, add
+   * `excludeRetainedVariantProperties: [VariantPropertyType.DESIRED_WEIGHT]`.
+   *
+   * While the counts are kept, a changed `initialInstanceCount` does not reach the running
+   * endpoint; and the instance-count sizes of `deploymentConfig`, which are checked against
+   * `initialInstanceCount` at synth time, apply to the counts the endpoint has when it is updated.
+   *
+   * @see https://docs.aws.amazon.com/sagemaker/latest/dg/endpoint-scaling-update.html
+   * @default false
+   */
+  readonly retainAllVariantProperties?: boolean;
+
+  /**
+   * The variant properties an update takes from the new endpoint configuration although
+   * `retainAllVariantProperties` keeps the others; each at most once, and only with
+   * `retainAllVariantProperties: true`.
+   *
+   * @default - none: with `retainAllVariantProperties`, every variant property is kept
+   */
+  readonly excludeRetainedVariantProperties?: VariantPropertyType[];
+
+  /**
+   * Whether an update reuses the deployment configuration of the previous deployment. Not together
+   * with `deploymentConfig`, which gives the deployment configuration of every update itself.
+   *
+   * @default false
+   */
+  readonly retainDeploymentConfig?: boolean;
+
+  /**
    * What happens to the endpoint when it is removed from the stack or replaced. An endpoint
    * serves traffic: by default it is kept (with its configuration) when the stack is deleted.
    *
@@ -213,7 +272,9 @@ export interface IEndpointInstanceProductionVariant {
    * The scalable target is registered after the endpoint exists. SageMaker lets an endpoint
    * update change the model of an autoscaled variant (as a new registered version does), but an
    * update that changes its instance type fails: remove the autoscaling first (one deployment),
-   * then change the instance type and add the autoscaling again.
+   * then change the instance type and add the autoscaling again. Give the endpoint
+   * `retainAllVariantProperties: true` so that such updates keep the instance count autoscaling
+   * has set rather than going back to `initialInstanceCount`.
    *
    * @see https://docs.aws.amazon.com/sagemaker/latest/dg/endpoint-scaling-update.html
    */
@@ -397,6 +458,12 @@ export class Endpoint extends EndpointBase {
     }
     const rendered = props.deploymentConfig ? renderDeployment(props.deploymentConfig) : undefined;
     errors.push(...rendered?.errors ?? []);
+    if (props.deploymentConfig?.options.autoRollback?.createDefaultAlarms && props.endpointConfig
+      && !(props.endpointConfig instanceof EndpointConfig)) {
+      errors.push('deploymentConfig.autoRollback.createDefaultAlarms needs an EndpointConfig of this library (the alarms are per '
+        + `production variant), got imported endpoint configuration ${props.endpointConfig.node.path}; give alarms instead`);
+    }
+    errors.push(...retainErrors(props));
     throwIfErrors(`Endpoint ${this.node.path}`, errors);
 
     this.endpointConfig = props.endpointConfig;
@@ -418,6 +485,9 @@ export class Endpoint extends EndpointBase {
           alarms: Lazy.any({ produce: () => this.rollbackAlarms.map((alarm) => ({ alarmName: alarm.alarmName })) }),
         } : undefined,
       },
+      retainAllVariantProperties: props.retainAllVariantProperties,
+      excludeRetainedVariantProperties: props.excludeRetainedVariantProperties?.map((variantPropertyType) => ({ variantPropertyType })),
+      retainDeploymentConfig: props.retainDeploymentConfig,
     });
     const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
     this.resource.applyRemovalPolicy(removalPolicy);
@@ -445,8 +515,8 @@ export class Endpoint extends EndpointBase {
    */
   public findInstanceProductionVariant(name: string): IEndpointInstanceProductionVariant {
     if (!(this.endpointConfig instanceof EndpointConfig)) {
-      throw new Error(`Endpoint ${this.node.path}: findInstanceProductionVariant needs an EndpointConfig of this library (whose variants are known), `
-        + `got imported endpoint configuration ${this.endpointConfig.node.path}; use metric(metricName, '${name}') instead`);
+      throw new ValidationError(`Endpoint ${this.node.path}`, ['findInstanceProductionVariant needs an EndpointConfig of this library '
+        + `(whose variants are known), got imported endpoint configuration ${this.endpointConfig.node.path}; use metric(metricName, '${name}') instead`]);
     }
     const variant = this.endpointConfig.findInstanceProductionVariant(name);
     return new EndpointVariant(this, variant.variantName);
@@ -486,11 +556,8 @@ export class Endpoint extends EndpointBase {
 
   /** Creates the 5xx and latency alarms of every production variant; returns the variants. */
   private createDefaultAlarms(options: NonNullable<DeploymentConfig['options']['autoRollback']>): string[] {
-    if (!(this.endpointConfig instanceof EndpointConfig)) {
-      throw new Error(`Invalid Endpoint ${this.node.path}:\n  - deploymentConfig.autoRollback.createDefaultAlarms needs an EndpointConfig of this `
-        + `library (the alarms are per production variant), got imported endpoint configuration ${this.endpointConfig.node.path}; give alarms instead`);
-    }
-    const variants = this.endpointConfig._productionVariants.map((v) => v.variantName);
+    // An EndpointConfig of this library: the constructor checked it.
+    const variants = (this.endpointConfig as EndpointConfig)._productionVariants.map((v) => v.variantName);
     const periods = options.evaluationPeriods ?? 2;
     const latencyMicros = (options.maxModelLatency ?? Duration.seconds(1)).toMilliseconds({ integral: false }) * 1000;
     const parent = new Construct(this, 'RollbackAlarms');
@@ -628,6 +695,27 @@ function validatePositive(property: string, value: number | undefined): string[]
     return [];
   }
   return [`${property} must be a number above 0, got ${value}`];
+}
+
+/** Problems with what an update keeps from the running endpoint. */
+function retainErrors(props: EndpointProps): string[] {
+  const errors: string[] = [];
+  const excluded = props.excludeRetainedVariantProperties;
+  if (excluded !== undefined && !Token.isUnresolved(excluded)) {
+    if (props.retainAllVariantProperties !== true) {
+      errors.push('excludeRetainedVariantProperties applies only with retainAllVariantProperties: true (it lists the exceptions to what is kept), '
+        + `got retainAllVariantProperties ${props.retainAllVariantProperties ?? 'undefined'}`);
+    }
+    excluded.forEach((type, i) => {
+      errors.push(...validateEnumValue(`excludeRetainedVariantProperties[${i}]`, type, Object.values(VariantPropertyType), 'VariantPropertyType'));
+    });
+    errors.push(...validateUnique('excludeRetainedVariantProperties', excluded));
+  }
+  if (props.retainDeploymentConfig === true && props.deploymentConfig) {
+    errors.push('retainDeploymentConfig reuses the deployment configuration of the previous deployment, but deploymentConfig gives one for every '
+      + `update: give one or the other, got retainDeploymentConfig true and deploymentConfig (${props.deploymentConfig.strategy})`);
+  }
+  return errors;
 }
 
 function endpointNameErrors(name: string | undefined): string[] {

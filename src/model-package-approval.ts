@@ -2,33 +2,13 @@ import { Token } from 'aws-cdk-lib';
 import { aws_kms as kmsRefs, aws_sagemaker as sagemakerRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
 import { ModelApprovalStatus } from './approval';
+import { ModelLifeCycle } from './model-life-cycle';
 import { ModelPackage } from './model-package';
 import { DeployTimeHandler } from './private/deploy-time-handler';
+import { claimStage, lifeCycleErrors, lifeCycleProperties, stageSetterOf } from './private/life-cycle';
 import { APPROVE_ACTIONS } from './private/perms';
 import { checkStructKeys } from './private/struct-keys';
-import { throwIfErrors, validateDescription, validateLength, validatePattern } from './private/validation';
-
-/** `ModelLifeCycle.Stage` and `StageStatus` of UpdateModelPackage. */
-const STAGE_PATTERN = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/;
-
-/**
- * The lifecycle stage of a model package version (SageMaker `ModelLifeCycle`), for example stage
- * `Production` with status `Deployed`. It cannot be set through CloudFormation.
- */
-export interface ModelLifeCycle {
-  /** The stage, for example `Development`, `Staging` or `Production` (1-63 letters, digits and hyphens). */
-  readonly stage: string;
-
-  /** The status within the stage, for example `InProgress` or `Deployed` (1-63 letters, digits and hyphens). */
-  readonly stageStatus: string;
-
-  /**
-   * A description of the stage (at most 1024 characters).
-   *
-   * @default - none
-   */
-  readonly stageDescription?: string;
-}
+import { throwIfErrors, validateDescription } from './private/validation';
 
 /**
  * Properties of a `ModelPackageApproval`.
@@ -41,20 +21,25 @@ export interface ModelPackageApprovalProps {
    */
   readonly modelPackage: sagemakerRefs.IModelPackageRef;
 
-  /** The approval status to set. */
-  readonly approvalStatus: ModelApprovalStatus;
+  /**
+   * The approval status to set. Give this, `lifeCycle` or both.
+   *
+   * @default - the approval status is not changed (give `lifeCycle`)
+   */
+  readonly approvalStatus?: ModelApprovalStatus;
 
   /**
-   * A description of the decision (at most 1024 characters).
+   * A description of the decision (at most 1024 characters); only with `approvalStatus`.
    *
    * @default - none
    */
   readonly approvalDescription?: string;
 
   /**
-   * The lifecycle stage to set.
+   * The lifecycle stage to set. Give this, `approvalStatus` or both. Setting only the stage never
+   * touches the approval status.
    *
-   * @default - the stage is not changed
+   * @default - the stage is not changed (give `approvalStatus`)
    */
   readonly lifeCycle?: ModelLifeCycle;
 
@@ -68,8 +53,8 @@ export interface ModelPackageApprovalProps {
 }
 
 /**
- * Sets the approval status (and optionally the lifecycle stage) of a model package version at
- * deploy time, declaratively, through a custom resource that calls UpdateModelPackage.
+ * Sets the approval status and/or the lifecycle stage of a model package version at deploy time,
+ * declaratively, through a custom resource that calls UpdateModelPackage.
  *
  * - Create reads the version's current status and refuses a transition that SageMaker does not
  *   document (see `ApprovalTransitions`), naming both statuses. Keeping the status is always allowed.
@@ -78,12 +63,16 @@ export interface ModelPackageApprovalProps {
  *   handler asks SageMaker for it and, if SageMaker refuses, keeps the current status and says so in
  *   its log (the rollback succeeds). The handler also logs a warning when the status it finds is not
  *   the one it set last time (someone else changed it since).
+ * - A stage (`lifeCycle`) is set on Create and on every Update that changes it (the rollback of a
+ *   stack update sets the stage from before again). SageMaker has no rules for stage changes.
+ *   Without `approvalStatus`, only the stage is sent: the approval status stays as it is.
  * - Removing this construct leaves the version as it is: an approval decision is part of the
  *   registry's history, and there is no "previous decision" to restore safely.
  *
- * `PendingManualApproval` cannot be set (SageMaker documents no transition to it), and two approvals
- * of the same version in one app are refused at synth time (they would undo each other at every
- * deployment). The handler answers within 2 minutes (the custom resource's ServiceTimeout is 4 minutes).
+ * `PendingManualApproval` cannot be set (SageMaker documents no transition to it). Two approvals
+ * setting the status of the same version in one app are refused at synth time (they would undo each
+ * other at every deployment), and so are two settings of one version's stage (also the `lifeCycle`
+ * of a `ModelPackage`); one approval of the status and another of the stage may coexist. The handler answers within 2 minutes (the custom resource's ServiceTimeout is 4 minutes).
  *
  * One Lambda function per stack serves every approval; it may describe and update exactly the
  * versions given (and decrypt them with their `encryptionKey`).
@@ -96,40 +85,59 @@ export class ModelPackageApproval extends Construct {
     super(scope, id);
     checkStructKeys(`ModelPackageApproval ${this.node.path}`, 'ModelPackageApprovalProps', props);
     const stage = props.lifeCycle;
+    const arn = props.modelPackage.modelPackageRef.modelPackageArn;
+    // Every problem first, the other approvals and stage settings of the same version included;
+    // the version is claimed only once this approval is valid.
+    const otherApproval = props.approvalStatus === undefined ? undefined : approvalOf(this, arn);
+    const otherStage = stage === undefined ? undefined : stageSetterOf(this, arn);
     throwIfErrors(`ModelPackageApproval ${this.node.path}`, [
-      ...validateDescription('approvalDescription', props.approvalDescription),
-      ...(stage ? [
-        ...stageErrors('lifeCycle.stage', stage.stage),
-        ...stageErrors('lifeCycle.stageStatus', stage.stageStatus),
-        ...validateLength('lifeCycle.stageDescription', stage.stageDescription, 0, 1024),
-      ] : []),
-    ]);
-    if (!Token.isUnresolved(props.approvalStatus) && !Object.values(ModelApprovalStatus).includes(props.approvalStatus)) {
-      throw new Error(`ModelPackageApproval ${this.node.path}: approvalStatus must be one of ${Object.values(ModelApprovalStatus).join(', ')}, `
-        + `got '${props.approvalStatus}'`);
-    }
-    if (props.approvalStatus === ModelApprovalStatus.PENDING_MANUAL_APPROVAL) {
+      ...(props.approvalStatus === undefined && stage === undefined
+        ? ['approvalStatus or lifeCycle must be given (the approval status to set, the lifecycle stage to set, or both), got neither']
+        : []),
+      ...(props.approvalStatus === undefined && props.approvalDescription !== undefined
+        ? [`approvalDescription describes an approval decision and requires approvalStatus, got approvalDescription '${props.approvalDescription}' `
+          + 'without approvalStatus']
+        : []),
+      ...(props.approvalStatus !== undefined && !Token.isUnresolved(props.approvalStatus)
+        && !Object.values(ModelApprovalStatus).includes(props.approvalStatus)
+        ? [`approvalStatus must be one of ${Object.values(ModelApprovalStatus).join(', ')}, got '${props.approvalStatus}'`]
+        : []),
       // A version starts as PendingManualApproval, and SageMaker documents no transition back to it.
-      throw new Error(`ModelPackageApproval ${this.node.path}: approvalStatus must be one of ${ModelApprovalStatus.APPROVED}, `
-        + `${ModelApprovalStatus.REJECTED}, got '${props.approvalStatus}': SageMaker documents no transition to `
-        + `${ModelApprovalStatus.PENDING_MANUAL_APPROVAL} (a version only starts there), so an approval cannot set it`);
+      ...(props.approvalStatus === ModelApprovalStatus.PENDING_MANUAL_APPROVAL
+        ? [`approvalStatus must be one of ${ModelApprovalStatus.APPROVED}, ${ModelApprovalStatus.REJECTED}, got '${props.approvalStatus}': `
+          + `SageMaker documents no transition to ${ModelApprovalStatus.PENDING_MANUAL_APPROVAL} (a version only starts there), so an `
+          + 'approval cannot set it']
+        : []),
+      ...validateDescription('approvalDescription', props.approvalDescription),
+      ...lifeCycleErrors('lifeCycle', stage),
+      ...(otherApproval === undefined ? [] : [
+        `modelPackage is already approved by ModelPackageApproval ${otherApproval}; two approvals of the same version would overwrite `
+        + 'each other at every deployment: keep one',
+      ]),
+      ...(otherStage === undefined ? [] : [
+        `lifeCycle: the stage of modelPackage is already set by ${otherStage}; two settings of the same version's stage `
+        + 'overwrite each other (whichever runs last wins): keep one',
+      ]),
+    ]);
+    if (props.approvalStatus !== undefined) {
+      claimApproval(this, arn);
     }
-    claimVersion(this, props.modelPackage.modelPackageRef.modelPackageArn);
+    if (stage) {
+      claimStage(this, arn, `ModelPackageApproval ${this.node.path}`);
+    }
 
     const handler = DeployTimeHandler.of(this, 'approval');
-    handler.allow([...APPROVE_ACTIONS, 'sagemaker:DescribeModelPackage'], [props.modelPackage.modelPackageRef.modelPackageArn]);
+    handler.allow([...APPROVE_ACTIONS, 'sagemaker:DescribeModelPackage'], [arn]);
     const key = props.encryptionKey ?? (props.modelPackage instanceof ModelPackage ? props.modelPackage.encryptionKey : undefined);
     if (key) {
       // DescribeModelPackage of an encrypted version decrypts it with the caller's permissions.
       handler.allow(['kms:Decrypt'], [key.keyRef.keyArn]);
     }
     handler.newResource(this, 'Resource', 'Custom::SageMakerModelPackageApproval', {
-      ModelPackageArn: props.modelPackage.modelPackageRef.modelPackageArn,
+      ModelPackageArn: arn,
       ApprovalStatus: props.approvalStatus,
       ApprovalDescription: props.approvalDescription,
-      Stage: stage?.stage,
-      StageStatus: stage?.stageStatus,
-      StageDescription: stage?.stageDescription,
+      ...lifeCycleProperties(stage),
     });
     this.modelPackage = props.modelPackage;
   }
@@ -140,24 +148,16 @@ const APPROVALS = new WeakMap<Construct, Map<string, string>>();
 
 /**
  * Two approvals of the same version in one app race each other at every deployment (whichever
- * runs last wins, and each undoes the other's decision): refuse the second one.
+ * runs last wins, and each undoes the other's decision): the second one is refused.
  */
-function claimVersion(approval: ModelPackageApproval, modelPackageArn: string): void {
+function approvalOf(approval: ModelPackageApproval, modelPackageArn: string): string | undefined {
+  return APPROVALS.get(approval.node.root)?.get(modelPackageArn);
+}
+
+/** Records that `approval` sets the approval status of the version `modelPackageArn`. */
+function claimApproval(approval: ModelPackageApproval, modelPackageArn: string): void {
   const root = approval.node.root;
   const claimed = APPROVALS.get(root) ?? new Map<string, string>();
   APPROVALS.set(root, claimed);
-  const other = claimed.get(modelPackageArn);
-  if (other !== undefined) {
-    throw new Error(`ModelPackageApproval ${approval.node.path}: modelPackage is already approved by ModelPackageApproval ${other}; `
-      + 'two approvals of the same version would overwrite each other at every deployment: keep one');
-  }
   claimed.set(modelPackageArn, approval.node.path);
-}
-
-/** Problems with a stage or stage status: its length, else its characters. */
-function stageErrors(property: string, value: string): string[] {
-  const length = validateLength(property, value, 1, 63);
-  return length.length > 0
-    ? length
-    : validatePattern(property, value, STAGE_PATTERN, 'letters, digits and hyphens, starting and ending with a letter or digit');
 }

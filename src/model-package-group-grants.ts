@@ -1,5 +1,6 @@
 import { Token, TokenComparison, aws_iam as iam } from 'aws-cdk-lib';
 import { IModelPackageGroup } from './model-package-group';
+import { SharePurpose, ShareOptions, ShareResult } from './model-package-group-sharing';
 import {
   APPROVE_ACTIONS,
   GROUP_READ_ACTIONS,
@@ -7,11 +8,10 @@ import {
   REGISTER_ACTIONS,
   VERSION_READ_ACTIONS,
 } from './private/perms';
+import { DEPLOY_ACTIONS, displayValue, grantArtifacts, shareOptionErrors, sharePrincipalErrors } from './private/sharing';
+import { stageErrors } from './private/stages';
 import { checkStructKeys } from './private/struct-keys';
-import { throwIfErrors, validatePattern } from './private/validation';
-
-/** `ModelLifeCycle` `Stage` and `StageStatus` (botocore `EntityName`-like: 1-63 letters, digits and hyphens). */
-const STAGE_PATTERN = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/;
+import { throwIfErrors } from './private/validation';
 
 /**
  * Which lifecycle stages a stage-scoped grant covers (SageMaker `ModelLifeCycle`).
@@ -122,6 +122,57 @@ export class ModelPackageGroupGrants {
       .combine(this.conditional(grantee, VERSION_READ_ACTIONS, conditions));
   }
 
+  /**
+   * Shares the group with an account, an organization or an IAM role or user for a purpose, and grants
+   * read access to the artifacts its versions use (model data in S3, KMS keys, ECR images).
+   *
+   * On the group, the purpose's grant is made as by `read`, `register`, `approve` and `changeStage`: a
+   * principal of another account (or an organization) goes to the group's resource policy, a role or
+   * user of the group's account to its IAM policy. On each artifact, a role or user of the artifact's
+   * account gets IAM statements only; any other principal is added to the artifact's resource policy
+   * (bucket policy, key policy, repository policy). Artifacts defined in this app get those statements
+   * here; for imported artifacts, whose policies their owners control, the statements are returned in
+   * `pendingStatements` and reported as a warning on the artifact
+   * (`cdk-sagemaker-registry:shareArtifactPolicyNotAdded`).
+   *
+   * The other account must still allow its own roles in their IAM policies (resource policies that name
+   * an account delegate to that account's IAM), including `ecr:GetAuthorizationToken` to pull images.
+   *
+   * A resource policy that names an IAM role makes the group not discoverable through AWS RAM (the
+   * SageMaker Developer Guide, "Promote the permission and resource share"); share with the account
+   * when discoverability matters.
+   *
+   * @see https://docs.aws.amazon.com/sagemaker/latest/dg/model-registry-deploy.html
+   * @see https://docs.aws.amazon.com/sagemaker/latest/dg/model-registry-version.html
+   * @see https://docs.aws.amazon.com/sagemaker/latest/dg/model-registry-ram-promote.html
+   */
+  public share(grantee: iam.IGrantable, options: ShareOptions): ShareResult {
+    const where = `share of model package group ${this.group.node.path}`;
+    checkStructKeys(where, 'ShareOptions', options);
+    throwIfErrors(where, [...sharePrincipalErrors(this.group, grantee), ...shareOptionErrors(options)]);
+    let grant: iam.Grant;
+    switch (options.purpose) {
+      case SharePurpose.READ_AND_DEPLOY:
+        grant = this.read(grantee).combine(this.on(grantee, DEPLOY_ACTIONS, { versions: true }));
+        break;
+      case SharePurpose.REGISTER:
+        grant = this.register(grantee);
+        break;
+      case SharePurpose.APPROVE:
+        grant = this.read(grantee).combine(this.approve(grantee));
+        break;
+      case SharePurpose.CHANGE_STAGE:
+        grant = this.read(grantee).combine(this.changeStage(grantee, { stages: options.stages!, stageStatuses: options.stageStatuses }));
+        break;
+    }
+    const groupName = String(displayValue(this.group, this.group.modelPackageGroupName));
+    const artifacts = grantArtifacts(this.group, groupName, options.purpose, grantee, options.artifacts);
+    return {
+      grant: artifacts.grant ? grant.combine(artifacts.grant) : grant,
+      pendingStatements: artifacts.pending,
+    };
+  }
+
   private stageConditions(method: string, options: StageGrantOptions, stageKey: string, statusKey: string): Record<string, Record<string, unknown>> {
     checkStructKeys(`${method} on model package group ${this.group.node.path}`, 'StageGrantOptions', options);
     const errors: string[] = [];
@@ -131,8 +182,8 @@ export class ModelPackageGroupGrants {
     if (options.stageStatuses !== undefined && !Token.isUnresolved(options.stageStatuses) && options.stageStatuses.length === 0) {
       errors.push('stageStatuses must name at least one status when given, got an empty list (leave it out for any status)');
     }
-    options.stages.forEach((stage, i) => errors.push(...validatePattern(`stages[${i}]`, stage, STAGE_PATTERN, '1-63 letters, digits and hyphens, starting and ending with a letter or digit')));
-    (options.stageStatuses ?? []).forEach((status, i) => errors.push(...validatePattern(`stageStatuses[${i}]`, status, STAGE_PATTERN, '1-63 letters, digits and hyphens, starting and ending with a letter or digit')));
+    options.stages.forEach((stage, i) => errors.push(...stageErrors(`stages[${i}]`, stage)));
+    (options.stageStatuses ?? []).forEach((status, i) => errors.push(...stageErrors(`stageStatuses[${i}]`, status)));
     throwIfErrors(`${method} on model package group ${this.group.node.path}`, errors);
     return {
       StringEquals: {

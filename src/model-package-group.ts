@@ -19,15 +19,19 @@ import { aws_sagemaker as sagemakerRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
 import { ModelApprovalStatus } from './approval';
 import { LatestApprovedModelPackageOptions } from './latest-approved-model-package';
+import { LatestModelPackageOptions } from './latest-model-package';
 import { IModelPackage, ModelPackage, ModelPackageOptions } from './model-package';
 import { ModelPackageGroupGrants } from './model-package-group-grants';
+import { ModelPackageGroupResourceShare, ModelPackageGroupResourceShareOptions } from './model-package-group-resource-share';
+import { ShareOptions, ShareResult } from './model-package-group-sharing';
 import { parseSageMakerArn } from './private/arn';
 import { AUTO_DELETE_MARKER_TAG, DeployTimeHandler } from './private/deploy-time-handler';
-import { LOOKUP_NONCE_CONTEXT, LatestApprovedModelPackage } from './private/latest-approved';
+import { LOOKUP_NONCE_CONTEXT, LatestModelPackage } from './private/latest-approved';
 import {
   DELETE_VERSION_ACTIONS,
   LIST_ACTIONS,
 } from './private/perms';
+import { stageListErrors } from './private/stages';
 import { checkStructKeys } from './private/struct-keys';
 import {
   SAGEMAKER_NAME_MAX_LENGTH,
@@ -125,13 +129,30 @@ export interface IModelPackageGroup extends IResource, sagemakerRefs.IModelPacka
 
   /**
    * The newest version of this group whose approval status is `Approved`, found at deploy time;
-   * usable wherever an `IModelPackage` is expected, for example as a `Model` container.
+   * usable wherever an `IModelPackage` is expected, for example as a `Model` container. The short
+   * form of `latestModelPackage()` with `approvalStatus: ModelApprovalStatus.APPROVED`.
    *
    * @param scope the scope of the lookup (for example the stack that deploys the model)
    * @param id the construct id of the lookup
    * @param options when the lookup runs again
    */
   latestApprovedModelPackage(scope: Construct, id: string, options?: LatestApprovedModelPackageOptions): IModelPackage;
+
+  /**
+   * The newest version of this group that matches the filters (approval status, lifecycle stage and
+   * stage status, customer metadata), found at deploy time; usable wherever an `IModelPackage` is
+   * expected, for example as a `Model` container.
+   *
+   * The lookup lists the group's versions newest first (filtered by approval status by SageMaker), and
+   * takes the first that matches the other filters; without a match the deployment fails with a
+   * message that names the group and the filter. `latestApprovedModelPackage()` is the short form of
+   * `approvalStatus: ModelApprovalStatus.APPROVED` without other filters.
+   *
+   * @param scope the scope of the lookup (for example the stack that deploys the model)
+   * @param id the construct id of the lookup
+   * @param options the filters, and when the lookup runs again
+   */
+  latestModelPackage(scope: Construct, id: string, options?: LatestModelPackageOptions): IModelPackage;
 
   /**
    * Adds a statement to the group's resource policy (`ModelPackageGroupPolicy`).
@@ -155,6 +176,40 @@ export interface IModelPackageGroup extends IResource, sagemakerRefs.IModelPacka
    * approval statuses (for example, to deploy a version once it is approved).
    */
   onApprovalStatusChange(id: string, options?: OnApprovalStatusChangeOptions): events.Rule;
+
+  /**
+   * Shares the group with an account, an organization or an IAM role or user for a purpose (read and
+   * deploy, register, approve, change stage), and grants read access to the artifacts its versions use;
+   * the same as `grants.share()`.
+   *
+   * @param grantee the principal to share with: an `iam.AccountPrincipal`, an `iam.OrganizationPrincipal`,
+   * or an IAM role or user (`Role`, `User`, `iam.ArnPrincipal`)
+   * @param options the purpose, its stages, and the artifacts
+   */
+  shareWith(grantee: iam.IGrantable, options: ShareOptions): ShareResult;
+
+  /**
+   * Shares the group through AWS RAM (an `AWS::RAM::ResourceShare`, a child of the group) with accounts,
+   * organizations or organizational units.
+   *
+   * @param id the construct id of the resource share
+   * @param options the principals and the permission
+   */
+  shareWithRam(id: string, options: ModelPackageGroupResourceShareOptions): ModelPackageGroupResourceShare;
+
+  /**
+   * Defines an EventBridge rule that triggers when a version of the group moves to one of the given
+   * lifecycle stages (SageMaker `ModelLifeCycle`), and stage statuses if given.
+   *
+   * The rule matches `SageMaker Model Package State Change` events of the group whose
+   * `detail.ModelLifeCycle.Stage` (and `detail.ModelLifeCycle.StageStatus`) is one of those. The field
+   * path is inferred from the `ModelLifeCycle` structure of the SageMaker API (`DescribeModelPackage`),
+   * which the event detail mirrors for the other fields: the SageMaker Developer Guide's lifecycle event
+   * page shows only the detail type, not the stage fields.
+   *
+   * @see https://docs.aws.amazon.com/sagemaker/latest/dg/model-registry-staging-construct-event-bridge.html
+   */
+  onLifeCycleChange(id: string, options?: OnLifeCycleChangeOptions): events.Rule;
 }
 
 /**
@@ -167,6 +222,26 @@ export interface OnApprovalStatusChangeOptions extends events.OnEventOptions {
    * @default - any approval status
    */
   readonly statuses?: ModelApprovalStatus[];
+}
+
+/**
+ * Options for `onLifeCycleChange`.
+ */
+export interface OnLifeCycleChangeOptions extends events.OnEventOptions {
+  /**
+   * Trigger only when a version is in one of these lifecycle stages, for example `['Production']` (each
+   * 1-63 letters, digits and hyphens, starting and ending with a letter or digit).
+   *
+   * @default - any stage (every event of a version that has a lifecycle stage)
+   */
+  readonly stages?: string[];
+
+  /**
+   * Trigger only when the version's stage status is one of these, for example `['Approved']`.
+   *
+   * @default - any stage status
+   */
+  readonly stageStatuses?: string[];
 }
 
 /**
@@ -199,7 +274,17 @@ export abstract class ModelPackageGroupBase extends Resource implements IModelPa
 
   public latestApprovedModelPackage(scope: Construct, id: string, options: LatestApprovedModelPackageOptions = {}): IModelPackage {
     checkStructKeys(`latestApprovedModelPackage of ${this.node.path}`, 'LatestApprovedModelPackageOptions', options);
-    return new LatestApprovedModelPackage(scope, id, { ...options, modelPackageGroup: this });
+    return new LatestModelPackage(scope, id, {
+      ...options,
+      approvalStatus: ModelApprovalStatus.APPROVED,
+      modelPackageGroup: this,
+      method: 'latestApprovedModelPackage',
+    });
+  }
+
+  public latestModelPackage(scope: Construct, id: string, options: LatestModelPackageOptions = {}): IModelPackage {
+    checkStructKeys(`latestModelPackage of ${this.node.path}`, 'LatestModelPackageOptions', options);
+    return new LatestModelPackage(scope, id, { ...options, modelPackageGroup: this, method: 'latestModelPackage' });
   }
 
   /**
@@ -314,6 +399,39 @@ export abstract class ModelPackageGroupBase extends Resource implements IModelPa
         + `but the rule is created in account ${stack.account} and region ${stack.region}. SageMaker sends its events only to the `
         + 'default event bus of the owning account and region: forward them to this bus, or the rule never triggers.');
     }
+  }
+
+  /**
+   * Shares the group for a purpose and grants read access to the artifacts; the same as `grants.share()`.
+   */
+  public shareWith(grantee: iam.IGrantable, options: ShareOptions): ShareResult {
+    return this.grants.share(grantee, options);
+  }
+
+  public shareWithRam(id: string, options: ModelPackageGroupResourceShareOptions): ModelPackageGroupResourceShare {
+    checkStructKeys(`shareWithRam of ${this.node.path}`, 'ModelPackageGroupResourceShareOptions', options);
+    return new ModelPackageGroupResourceShare(this, id, { ...options, modelPackageGroups: [this] });
+  }
+
+  public onLifeCycleChange(id: string, options: OnLifeCycleChangeOptions = {}): events.Rule {
+    const where = `onLifeCycleChange of ${this.node.path}`;
+    checkStructKeys(where, 'OnLifeCycleChangeOptions', options);
+    throwIfErrors(where, [
+      ...stageListErrors('stages', options.stages, 'stage'),
+      ...stageListErrors('stageStatuses', options.stageStatuses, 'status'),
+    ]);
+    const rule = this.onEvent(id, options);
+    const stages = options.stages ?? [];
+    rule.addEventPattern({
+      detail: {
+        ModelLifeCycle: {
+          // Without stages: every event of a version that has a lifecycle stage.
+          Stage: stages.length > 0 ? [...new Set(stages)] : [{ exists: true }],
+          ...(options.stageStatuses ? { StageStatus: [...new Set(options.stageStatuses)] } : {}),
+        },
+      },
+    });
+    return rule;
   }
 }
 
@@ -445,6 +563,9 @@ export class ModelPackageGroup extends ModelPackageGroupBase {
       ...validateSageMakerName('modelPackageGroupName', props.modelPackageGroupName),
       ...validateDescription('description', props.description),
       ...validateRemovalPolicy('removalPolicy', props.removalPolicy, 'AWS::SageMaker::ModelPackageGroup'),
+      ...(props.autoDeleteModelPackages && props.removalPolicy !== RemovalPolicy.DESTROY ? ['autoDeleteModelPackages requires '
+        + 'removalPolicy RemovalPolicy.DESTROY (deleting the versions of a group that is kept would lose them), got '
+        + `${props.removalPolicy ?? 'RemovalPolicy.RETAIN (the default)'}`] : []),
     ]);
 
     this.resource = new sagemaker.CfnModelPackageGroup(this, 'Resource', {
@@ -468,7 +589,7 @@ export class ModelPackageGroup extends ModelPackageGroupBase {
     });
 
     if (props.autoDeleteModelPackages) {
-      this.addAutoDeleteModelPackages(props.removalPolicy);
+      this.addAutoDeleteModelPackages();
     }
     this.node.addValidation({ validate: () => this.validatePolicy() });
   }
@@ -489,11 +610,8 @@ export class ModelPackageGroup extends ModelPackageGroupBase {
     return { statementAdded: true, policyDependable: this.resource };
   }
 
-  private addAutoDeleteModelPackages(removalPolicy: RemovalPolicy | undefined): void {
-    if (removalPolicy !== RemovalPolicy.DESTROY) {
-      throw new Error(`Invalid ModelPackageGroup ${this.node.path}:\n  - autoDeleteModelPackages requires removalPolicy `
-        + `RemovalPolicy.DESTROY (deleting the versions of a group that is kept would lose them), got ${removalPolicy ?? 'RemovalPolicy.RETAIN (the default)'}`);
-    }
+  /** Empties the group before CloudFormation deletes it (`autoDeleteModelPackages`, checked with the other props). */
+  private addAutoDeleteModelPackages(): void {
     // The opt-in marker, checked by the handler at Delete time: turning the option off removes the tag
     // (while CloudFormation updates the group) before the custom resource's Delete in the cleanup phase.
     this.resource.tags.setTag(AUTO_DELETE_MARKER_TAG, 'true');

@@ -17,17 +17,30 @@ import { AdditionalInferenceSpecification, InferenceSpecification } from './infe
 import { DriftCheckBaselines, ModelMetrics } from './metrics';
 import { ModelCardStatus, ModelPackageModelCard } from './model-card';
 import { ModelData } from './model-data';
+import { ModelLifeCycle } from './model-life-cycle';
 import { ModelPackageGrants } from './model-package-grants';
 import { IModelPackageGroup } from './model-package-group';
 import { dependOnRolePolicies } from './private/dependencies';
-import { renderAdditionalInferenceSpecifications, renderInferenceSpecification, renderModelData } from './private/inference';
+import { DeployTimeHandler } from './private/deploy-time-handler';
+import {
+  InferenceRules,
+  ModelDataDescription,
+  additionalInferenceSpecificationsErrors,
+  inferenceSpecificationErrors,
+  renderAdditionalInferenceSpecifications,
+  renderInferenceSpecification,
+  renderModelData,
+  rendersAsModelDataUrl,
+} from './private/inference';
+import { claimStage, lifeCycleErrors, lifeCycleProperties } from './private/life-cycle';
 import { renderDriftCheckBaselines, renderModelMetrics } from './private/metrics';
 import { ARN_OR_NAME_PATTERN, SOURCE_URI_PATTERN } from './private/rules';
 import { checkStructKeys } from './private/struct-keys';
-import { renderValidationSpecification } from './private/transform';
+import { grantValidationKeys, renderValidationSpecification } from './private/transform';
 import {
   SAGEMAKER_NAME_MAX_LENGTH,
   SAGEMAKER_NAME_PATTERN,
+  ValidationError,
   throwIfErrors,
   validateDescription,
   validateEnumValue,
@@ -347,6 +360,20 @@ export interface ModelPackageOptions {
   readonly approvalDescription?: string;
 
   /**
+   * The lifecycle stage of the version (SageMaker `ModelLifeCycle`), for example stage `Development`
+   * with status `InProgress`; only for versioned packages.
+   *
+   * CloudFormation cannot set it: a custom resource (the library's approval function) sets it right
+   * after the version is created, with UpdateModelPackage carrying only the stage (the approval
+   * status is left to `approvalStatus`), and again whenever it changes here (the rollback of a stack
+   * update sets the stage from before again). A replaced version gets the stage too. Removing
+   * `lifeCycle`, or the version, leaves the stage as it is: the stage history belongs to the registry.
+   *
+   * @default - no stage is set
+   */
+  readonly lifeCycle?: ModelLifeCycle;
+
+  /**
    * What happens to the package when it is removed from the stack or replaced.
    *
    * @default - RemovalPolicy.RETAIN for a version (its history is the registry), RemovalPolicy.DESTROY for an unversioned package
@@ -408,9 +435,9 @@ export class ModelPackage extends ModelPackageBase {
     }
     const match = MODEL_PACKAGE_ARN_PATTERN.exec(modelPackageArn);
     if (!match || match[4].length > SAGEMAKER_NAME_MAX_LENGTH || !SAGEMAKER_NAME_PATTERN.test(match[4])) {
-      throw new Error(`ModelPackage.fromModelPackageArn: '${modelPackageArn}' is not a SageMaker model package ARN; expected `
+      throw new ValidationError('ModelPackage.fromModelPackageArn', ['modelPackageArn must be a SageMaker model package ARN: '
         + 'arn:<partition>:sagemaker:<region>:<account-id>:model-package/<group>/<version> for a version or '
-        + 'arn:<partition>:sagemaker:<region>:<account-id>:model-package/<name> for an unversioned package');
+        + `arn:<partition>:sagemaker:<region>:<account-id>:model-package/<name> for an unversioned package, got '${modelPackageArn}'`]);
     }
     const name = match[5] === undefined ? match[4] : `${match[4]}/${match[5]}`;
     return new ImportedModelPackage(scope, id, modelPackageArn, name, match[5] !== undefined);
@@ -425,10 +452,8 @@ export class ModelPackage extends ModelPackageBase {
       const [name, version, ...rest] = modelPackageName.split('/');
       const bad = rest.length > 0 || validateSageMakerName('modelPackageName', name).length > 0
         || (version !== undefined && !/^[1-9]\d{0,8}$/.test(version));
-      if (bad) {
-        throw new Error('ModelPackage.fromModelPackageName: modelPackageName must be \'<group>/<version>\' for a version or the '
-          + `name of an unversioned package (1-63 letters, digits and hyphens), got '${modelPackageName}'`);
-      }
+      throwIfErrors('ModelPackage.fromModelPackageName', bad ? ['modelPackageName must be \'<group>/<version>\' for a version or the '
+        + `name of an unversioned package (1-63 letters, digits and hyphens), got '${modelPackageName}'`] : []);
     }
     const arn = Stack.of(scope).formatArn({ service: 'sagemaker', resource: 'model-package', resourceName: modelPackageName });
     const versioned = Token.isUnresolved(modelPackageName) ? undefined : modelPackageName.includes('/');
@@ -489,6 +514,10 @@ export class ModelPackage extends ModelPackageBase {
     if (!versioned && props.approvalDescription !== undefined) {
       errors.push('approvalDescription applies only to versioned packages (give modelPackageGroup), got it for an unversioned package');
     }
+    if (!versioned && props.lifeCycle !== undefined) {
+      errors.push(`lifeCycle applies only to versioned packages (give modelPackageGroup), got stage '${props.lifeCycle.stage}' for an unversioned package`);
+    }
+    errors.push(...lifeCycleErrors('lifeCycle', props.lifeCycle));
     errors.push(...validateEnumValue('approvalStatus', props.approvalStatus, Object.values(ModelApprovalStatus), 'ModelApprovalStatus'));
     // ApprovalDescription (botocore and CloudFormation): 0-1024 characters of any kind, unlike the EntityDescription of description.
     errors.push(...validateLength('approvalDescription', props.approvalDescription, 0, 1024));
@@ -517,37 +546,46 @@ export class ModelPackage extends ModelPackageBase {
     errors.push(...this.keyRegionErrors('validationSpecification.profile.transformJob.resources.volumeEncryptionKey',
       validationJob?.resources.volumeEncryptionKey));
 
-    const grantable = props.validationSpecification?.role;
-    const inferenceSpecification = props.inferenceSpecification
-      ? renderInferenceSpecification(this, 'inferenceSpecification', props.inferenceSpecification, {
-        grantable,
-        requireContentTypes: true,
-        allowModelData: true,
-        requireInstanceTypes: !versioned,
-        errors,
-      })
-      : undefined;
-    const additionalInferenceSpecifications = props.additionalInferenceSpecifications
-      ? renderAdditionalInferenceSpecifications(this, 'additionalInferenceSpecifications', props.additionalInferenceSpecifications, {
-        grantable,
-        requireContentTypes: false,
-        allowModelData: true,
-        errors,
-      })
-      : undefined;
+    const inferenceRules: InferenceRules = { requireContentTypes: true, allowModelData: true, requireInstanceTypes: !versioned };
+    const additionalRules: InferenceRules = { requireContentTypes: false, allowModelData: true };
+    if (props.inferenceSpecification) {
+      errors.push(...inferenceSpecificationErrors('inferenceSpecification', props.inferenceSpecification, inferenceRules));
+    }
+    if (props.additionalInferenceSpecifications) {
+      errors.push(...additionalInferenceSpecificationsErrors('additionalInferenceSpecifications', props.additionalInferenceSpecifications, additionalRules));
+    }
     const validationSpecification = props.validationSpecification
       ? renderValidationSpecification('validationSpecification', props.validationSpecification, errors)
       : undefined;
-    const sourceAlgorithmSpecification = props.sourceAlgorithm
-      ? this.renderSourceAlgorithm(props.sourceAlgorithm, grantable, errors)
-      : undefined;
+    if (props.sourceAlgorithm) {
+      errors.push(...sourceAlgorithmErrors(props.sourceAlgorithm));
+    }
     const modelMetrics = props.modelMetrics ? renderModelMetrics('modelMetrics', props.modelMetrics, errors) : undefined;
     const driftCheckBaselines = props.driftCheckBaselines
       ? renderDriftCheckBaselines('driftCheckBaselines', props.driftCheckBaselines, errors)
       : undefined;
     const groupName = group ? this.groupReference(group, errors) : undefined;
-
     throwIfErrors(`ModelPackage ${this.node.path}`, errors);
+
+    // Checked: render, binding the images and model data, which grants whoever runs the validation
+    // jobs (the validation role) the pulls and reads; then the jobs' keys, in this order.
+    const grantable = props.validationSpecification?.role;
+    const bound: string[] = [];
+    const inferenceSpecification = props.inferenceSpecification
+      ? renderInferenceSpecification(this, 'inferenceSpecification', props.inferenceSpecification, { ...inferenceRules, grantable, errors: bound })
+      : undefined;
+    const additionalInferenceSpecifications = props.additionalInferenceSpecifications
+      ? renderAdditionalInferenceSpecifications(this, 'additionalInferenceSpecifications', props.additionalInferenceSpecifications,
+        { ...additionalRules, grantable, errors: bound })
+      : undefined;
+    if (props.validationSpecification) {
+      grantValidationKeys(props.validationSpecification);
+    }
+    const sourceAlgorithmSpecification = props.sourceAlgorithm
+      ? this.renderSourceAlgorithm(props.sourceAlgorithm, grantable, bound)
+      : undefined;
+    // Only model data implemented outside this library is known no sooner than bound.
+    throwIfErrors(`ModelPackage ${this.node.path}`, bound);
 
     this.resource = new sagemaker.CfnModelPackage(this, 'Resource', {
       modelPackageGroupName: groupName,
@@ -604,6 +642,10 @@ export class ModelPackage extends ModelPackageBase {
       ...(props.additionalInferenceSpecifications ?? []).flatMap((spec) => spec.containers),
       ...(props.sourceAlgorithm?.modelData ? [{ modelData: props.sourceAlgorithm.modelData }] : []),
     ];
+    if (props.lifeCycle) {
+      this.setLifeCycle(props.lifeCycle, props.encryptionKey);
+    }
+
     this.modelPackageGroup = group;
     this.encryptionKey = props.encryptionKey;
     this.keyForReaders = props.encryptionKey;
@@ -625,6 +667,25 @@ export class ModelPackage extends ModelPackageBase {
     }
   }
 
+  /**
+   * Sets the version's stage right after it is created (CloudFormation has no `ModelLifeCycle`):
+   * a custom resource served by the approval function, which may describe and update exactly this
+   * version (and decrypt it with its key: DescribeModelPackage decrypts an encrypted version).
+   */
+  private setLifeCycle(lifeCycle: ModelLifeCycle, encryptionKey: kmsRefs.IKeyRef | undefined): void {
+    const arn = this.resource.attrModelPackageArn;
+    claimStage(this, arn, `ModelPackage ${this.node.path}`);
+    const handler = DeployTimeHandler.of(this, 'approval');
+    handler.allow(['sagemaker:UpdateModelPackage', 'sagemaker:DescribeModelPackage'], [arn]);
+    if (encryptionKey) {
+      handler.allow(['kms:Decrypt'], [encryptionKey.keyRef.keyArn]);
+    }
+    handler.newResource(this, 'LifeCycle', 'Custom::SageMakerModelPackageLifeCycle', {
+      ModelPackageArn: arn,
+      ...lifeCycleProperties(lifeCycle),
+    });
+  }
+
   /** The value of `ModelPackageGroupName`: the group's name in its own account, its ARN across accounts. */
   private groupReference(group: IModelPackageGroup, errors: string[]): string {
     const stack = Stack.of(this);
@@ -638,24 +699,18 @@ export class ModelPackage extends ModelPackageBase {
       : group.modelPackageGroupArn;
   }
 
+  /**
+   * Renders the source algorithm, checked with `sourceAlgorithmErrors()` first: binds its model data,
+   * granting `grantable` the read; problems only binding finds are appended to `errors`.
+   */
   private renderSourceAlgorithm(source: SourceAlgorithm, grantable: iam.IGrantable | undefined, errors: string[]) {
-    if ((source.algorithm === undefined) === (source.algorithmName === undefined)) {
-      errors.push('sourceAlgorithm must give exactly one of algorithm and algorithmName, got '
-        + (source.algorithm ? 'both' : 'neither'));
-    }
     const algorithmName = source.algorithm?.algorithmRef.algorithmArn ?? source.algorithmName ?? '';
-    if (source.algorithmName !== undefined) {
-      errors.push(...validateLength('sourceAlgorithm.algorithmName', source.algorithmName, 1, 170));
-      errors.push(...validatePattern('sourceAlgorithm.algorithmName', source.algorithmName, ARN_OR_NAME_PATTERN,
-        'an algorithm name of 1-63 letters, digits and hyphens, starting with a letter or digit and not ending with a hyphen, '
-        + 'optionally after an ARN prefix such as arn:aws:sagemaker:us-east-1:123456789012:algorithm/'));
+    const config = source.modelData?.bind(this, grantable);
+    if (config && source.modelData?._describe() === undefined) {
+      // Model data implemented outside this library: only its bind() tells what it is.
+      errors.push(...sourceAlgorithmModelDataErrors(config));
     }
-    const modelData = renderModelData(source.modelData?.bind(this, grantable));
-    errors.push(...validateS3Uri('sourceAlgorithm.modelData', modelData.modelDataUrl));
-    if (modelData.modelDataSource) {
-      errors.push('sourceAlgorithm.modelData must be a single .tar.gz archive without EULA acceptance (CloudFormation\'s '
-        + 'SourceAlgorithm takes only ModelDataUrl), got an uncompressed prefix or an archive with acceptEula');
-    }
+    const modelData = renderModelData(config);
     return { sourceAlgorithms: [{ algorithmName, modelDataUrl: modelData.modelDataUrl }] };
   }
 
@@ -707,6 +762,35 @@ export class ModelPackage extends ModelPackageBase {
     this.resource.addPropertyDeletionOverride('Tags');
     reportRemovedVersionTags(group, this, this.resource);
   }
+}
+
+/** Problems with a source algorithm, its model data as described before binding included. */
+function sourceAlgorithmErrors(source: SourceAlgorithm): string[] {
+  const errors: string[] = [];
+  if ((source.algorithm === undefined) === (source.algorithmName === undefined)) {
+    errors.push('sourceAlgorithm must give exactly one of algorithm and algorithmName, got '
+      + (source.algorithm ? 'both' : 'neither'));
+  }
+  if (source.algorithmName !== undefined) {
+    errors.push(...validateLength('sourceAlgorithm.algorithmName', source.algorithmName, 1, 170));
+    errors.push(...validatePattern('sourceAlgorithm.algorithmName', source.algorithmName, ARN_OR_NAME_PATTERN,
+      'an algorithm name of 1-63 letters, digits and hyphens, starting with a letter or digit and not ending with a hyphen, '
+      + 'optionally after an ARN prefix such as arn:aws:sagemaker:us-east-1:123456789012:algorithm/'));
+  }
+  errors.push(...sourceAlgorithmModelDataErrors(source.modelData?._describe()));
+  return errors;
+}
+
+/** Problems with the model data of a source algorithm, described or bound: CloudFormation takes only a `ModelDataUrl`. */
+function sourceAlgorithmModelDataErrors(modelData: ModelDataDescription | undefined): string[] {
+  if (!modelData) {
+    return [];
+  }
+  if (rendersAsModelDataUrl(modelData)) {
+    return validateS3Uri('sourceAlgorithm.modelData', modelData.s3Uri);
+  }
+  return ['sourceAlgorithm.modelData must be a single .tar.gz archive without EULA acceptance (CloudFormation\'s '
+    + 'SourceAlgorithm takes only ModelDataUrl), got an uncompressed prefix or an archive with acceptEula'];
 }
 
 /**

@@ -786,8 +786,8 @@ describe('imports', () => {
 
     // THEN
     expect(errorOf(() => Algorithm.fromAlgorithmArn(stack, 'Model', `arn:aws:sagemaker:${REGION}:${ACCOUNT}:model/x`))).toEqual(
-      `Algorithm.fromAlgorithmArn: 'arn:aws:sagemaker:${REGION}:${ACCOUNT}:model/x' is not a SageMaker algorithm ARN; expected `
-      + 'arn:<partition>:sagemaker:<region>:<account-id>:algorithm/<name>');
+      'Invalid Algorithm.fromAlgorithmArn:\n  - algorithmArn must be a SageMaker algorithm ARN arn:<partition>:sagemaker:<region>:<account-id>:algorithm/<name>, '
+      + `got 'arn:aws:sagemaker:${REGION}:${ACCOUNT}:model/x'`);
     const token = Algorithm.fromAlgorithmArn(stack, 'Token', Fn.importValue('AlgorithmArn'));
     expect(stack.resolve(token.algorithmArn)).toEqual({ 'Fn::ImportValue': 'AlgorithmArn' });
   });

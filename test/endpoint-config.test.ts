@@ -3,7 +3,7 @@
  * asynchronous inference make, imports, and every synth-time error.
  */
 import { Duration, RemovalPolicy, Size, Stack, aws_kms as kms, aws_s3 as s3, aws_sns as sns } from 'aws-cdk-lib';
-import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import { Match, Template } from 'aws-cdk-lib/assertions';
 import {
   AsyncNotificationTopic,
   CaptureMode,
@@ -127,7 +127,8 @@ describe('EndpointConfig instance variants', () => {
     expect(variant.initialInstanceCount).toBe(2);
     expect(variant.initialVariantWeight).toBe(1);
     expect(errorOf(() => config.findInstanceProductionVariant('canary')))
-      .toBe("EndpointConfig Stack/Config has no instance production variant named 'canary'; its instance variants are 'main'");
+      .toBe('Invalid EndpointConfig Stack/Config:\n  - findInstanceProductionVariant.name must name an instance production variant of the '
+        + "configuration (its instance variants are 'main'), got 'canary'");
   });
 
   test('an explicit name renders EndpointConfigName; removalPolicy RETAIN renders Retain', () => {
@@ -519,19 +520,21 @@ describe('EndpointConfig validation', () => {
       + '  - shadowProductionVariants must have between 1 and 10 entries, got 0');
   });
 
-  test('data capture on a serverless variant warns', () => {
+  test('data capture on a serverless variant is an error (SageMaker Serverless Inference does not support data capture)', () => {
     // GIVEN
     const { stack } = newStack();
     const model = newModel(stack);
 
-    // WHEN
-    new EndpointConfig(stack, 'Config', {
+    // THEN: given together, or the serverless variant added later
+    expect(errorOf(() => new EndpointConfig(stack, 'Config', {
       serverlessProductionVariant: { variantName: 'main', model, memorySizeInMB: 1024, maxConcurrency: 1 },
-      dataCapture: { destinationBucket: new s3.Bucket(stack, 'Bucket') },
-    });
-
-    // THEN
-    Annotations.fromStack(stack).hasWarning('/Stack/Config', Match.stringLikeRegexp('Data capture on serverless variant'));
+      dataCapture: { destinationBucket: new s3.Bucket(stack, 'Bucket'), enableCapture: false },
+    }))).toBe('Invalid serverlessProductionVariant of EndpointConfig Stack/Config:\n'
+      + "  - dataCapture is not supported with a serverless variant (SageMaker Serverless Inference does not capture data), got serverless variant 'main' with dataCapture");
+    const config = new EndpointConfig(stack, 'Later', { dataCapture: { destinationBucket: s3.Bucket.fromBucketName(stack, 'Capture', 'capture') } });
+    expect(errorOf(() => config.addServerlessProductionVariant({ variantName: 'later', model, memorySizeInMB: 1024, maxConcurrency: 1 })))
+      .toBe('Invalid serverlessProductionVariant of EndpointConfig Stack/Later:\n'
+        + "  - dataCapture is not supported with a serverless variant (SageMaker Serverless Inference does not capture data), got serverless variant 'later' with dataCapture");
   });
 });
 
@@ -578,7 +581,7 @@ describe('EndpointConfig imports', () => {
     expect(config.endpointConfigName).toBe('churn-v1');
     expect(config.env.account).toBe(ACCOUNT);
     expect(errorOf(() => EndpointConfig.fromEndpointConfigArn(stack, 'Bad', `arn:aws:sagemaker:${REGION}:${ACCOUNT}:endpoint/churn`)))
-      .toBe(`EndpointConfig.fromEndpointConfigArn: 'arn:aws:sagemaker:${REGION}:${ACCOUNT}:endpoint/churn' is not a SageMaker endpoint-config ARN; `
-        + 'expected arn:<partition>:sagemaker:<region>:<account-id>:endpoint-config/<name>');
+      .toBe('Invalid EndpointConfig.fromEndpointConfigArn:\n  - endpointConfigArn must be a SageMaker endpoint-config ARN '
+        + `arn:<partition>:sagemaker:<region>:<account-id>:endpoint-config/<name>, got 'arn:aws:sagemaker:${REGION}:${ACCOUNT}:endpoint/churn'`);
   });
 });

@@ -23,6 +23,7 @@ import {
   InstanceProductionVariantProps,
   Model,
   ServerlessProductionVariantProps,
+  VariantPropertyType,
 } from '../src';
 import { ApiShape, cfnAt, loadApiModel, loadCfnSchemas } from './conformance/models';
 import { problemsOf } from './conformance/table';
@@ -244,6 +245,10 @@ describe('EndpointConfig and Endpoint rules agree with botocore and CloudFormati
     const blueGreen = Object.values(DeploymentStrategy).filter((s) => s !== DeploymentStrategy.ROLLING).sort();
     expect(blueGreen).toEqual(apiEnum('TrafficRoutingConfigType'));
     expect(blueGreen).toEqual(cfnEnum(ENDPOINT, 'definitions/TrafficRoutingConfig/properties/Type'));
+    // CloudFormation's schema types VariantPropertyType as any string; the API has the enum (and at most 3 entries, so each once).
+    expect(Object.values(VariantPropertyType).sort()).toEqual(apiEnum('VariantPropertyType'));
+    expect(cfnAt(cfn.schemas[ENDPOINT], 'definitions/VariantProperty/properties/VariantPropertyType').enum).toBeUndefined();
+    expect(api.shapes.VariantPropertyList.max).toBe(Object.values(VariantPropertyType).length);
   });
 
   test('names: variant and endpoint names of 63 characters pass, 64 do not (API max 63; CloudFormation pattern {0,62})', () => {
@@ -253,7 +258,7 @@ describe('EndpointConfig and Endpoint rules agree with botocore and CloudFormati
     expect(variantProblemsNamed(name(63))).toEqual([]);
     expect(variantProblemsNamed(name(64))[0]).toMatch(/^instanceProductionVariants\[0\]\.variantName must be between 1 and 63 characters long, got 64/);
     expect(problemsOf(() => Endpoint.fromEndpointName(newStack(), 'E', name(63)))).toEqual([]);
-    expect(problemsOf(() => Endpoint.fromEndpointName(newStack(), 'E', name(64)))[0]).toMatch(/^endpointName must be between 1 and 63 characters long, got 64/);
+    expect(problemsOf(() => Endpoint.fromEndpointName(newStack(), 'E', name(64)))[0]).toMatch(/^Endpoint\.fromEndpointName: endpointName must be between 1 and 63 characters long, got 64/);
   });
 });
 

@@ -9,7 +9,7 @@ import { buildRegistryApp } from '../examples/registry-app';
 import { ModelPackageGroup } from '../src';
 
 const app = new App({ context: { [ModelPackageGroup.LOOKUP_NONCE_CONTEXT_KEY]: 'snapshot' } });
-const [, production] = buildRegistryApp(app);
+const [, , production] = buildRegistryApp(app);
 const template = Template.fromStack(production);
 
 describe('example app: production endpoint', () => {

@@ -8,7 +8,9 @@
  * client-side validation checks every parameter against the SageMaker API model (required members,
  * types, minimums) before moto sees the request; moto then checks what it implements (the models a
  * configuration names exist, the configuration an endpoint names exists). CreateEndpoint's
- * DeploymentConfig is validated by botocore and ignored by moto.
+ * DeploymentConfig is validated by botocore and ignored by moto. The update-only properties
+ * (RetainAllVariantProperties, ExcludeRetainedVariantProperties, RetainDeploymentConfig) are checked
+ * against botocore's model of UpdateEndpoint without sending the call.
  *
  * The template's intrinsic functions are replaced by the values CloudFormation would pass (names
  * and ARNs of the resources), as CloudFormation does before it calls the API.
@@ -29,6 +31,7 @@ import {
   EndpointConfig,
   InstanceType,
   Model,
+  VariantPropertyType,
 } from '../src';
 
 const PYTHON = path.join(__dirname, '..', '.venv', 'bin', 'python');
@@ -40,12 +43,19 @@ const SEND_CALLS = `
 import json, sys
 import boto3
 from botocore.exceptions import ClientError, ParamValidationError
+from botocore.validate import validate_parameters
 request = json.load(sys.stdin)
 client = boto3.client('sagemaker', region_name='us-east-1', endpoint_url=request['endpoint'],
                       aws_access_key_id='testing', aws_secret_access_key='testing')
 results = []
 for call in request['calls']:
     try:
+        if call.get('validateOnly'):
+            # Only botocore's validation against the API model (for calls the emulator does not implement).
+            operation = client.meta.service_model.operation_model(client.meta.method_to_api_mapping[call['op']])
+            validate_parameters(call['params'], operation.input_shape)
+            results.append({'ok': True, 'response': {}})
+            continue
         response = getattr(client, call['op'])(**call['params'])
         response.pop('ResponseMetadata', None)
         results.append({'ok': True, 'response': json.loads(json.dumps(response, default=str))})
@@ -57,6 +67,8 @@ print(json.dumps(results))
 interface Call {
   readonly op: string;
   readonly params: Record<string, unknown>;
+  /** Only validate the parameters against botocore's API model, without sending the call. */
+  readonly validateOnly?: boolean;
 }
 
 interface Outcome {
@@ -277,6 +289,46 @@ describe('rendered endpoint configurations and endpoints are accepted by the Sag
     expect(calls[2].params.DeploymentConfig).toBeDefined();
     expect(outcomes.map((o) => o.error)).toEqual([undefined, undefined, undefined, undefined]);
     expect(outcomes[3].response.EndpointName).toBe(endpointName);
+  });
+
+  test('the update-only properties (retained variant properties) pass botocore\'s model of UpdateEndpoint (which moto does not implement)', () => {
+    // GIVEN
+    const { stack } = newStack();
+    const config = new EndpointConfig(stack, 'Config', {
+      instanceProductionVariants: [{ variantName: 'main', model: newModel(stack), initialInstanceCount: 2 }],
+    });
+    new Endpoint(stack, 'Endpoint', {
+      endpointConfig: config,
+      endpointName: 'retained',
+      retainAllVariantProperties: true,
+      excludeRetainedVariantProperties: [VariantPropertyType.DESIRED_WEIGHT],
+      retainDeploymentConfig: true,
+    });
+    const [createModel, createConfig, createEndpoint] = apiCalls(stack, 'retained');
+    const { RetainAllVariantProperties, ExcludeRetainedVariantProperties, RetainDeploymentConfig, ...createParams } = createEndpoint.params;
+    const update = { op: 'update_endpoint', params: createEndpoint.params, validateOnly: true };
+
+    // WHEN: CloudFormation creates the endpoint without them (CreateEndpoint has no such parameters) and
+    // sends them with UpdateEndpoint
+    const outcomes = send([
+      createModel,
+      createConfig,
+      createEndpoint,
+      { op: 'create_endpoint', params: createParams },
+      update,
+      { ...update, params: { ...update.params, ExcludeRetainedVariantProperties: [{}] } },
+    ]);
+
+    // THEN
+    expect(RetainAllVariantProperties).toBe(true);
+    expect(ExcludeRetainedVariantProperties).toEqual([{ VariantPropertyType: 'DesiredWeight' }]);
+    expect(RetainDeploymentConfig).toBe(true);
+    expect(outcomes.slice(0, 2).map((o) => o.error)).toEqual([undefined, undefined]);
+    expect(outcomes[2].error).toContain('Unknown parameter in input: "RetainAllVariantProperties"');
+    expect(outcomes[3].error).toBeUndefined();
+    expect(outcomes[4].error).toBeUndefined();
+    // The judge can fail: an entry without its type does not pass.
+    expect(outcomes[5].error).toContain('Missing required parameter in ExcludeRetainedVariantProperties[0]: "VariantPropertyType"');
   });
 
   test('the judge can fail: a deployment without the wait interval SageMaker requires, or an unknown model, is rejected', () => {

@@ -24,6 +24,7 @@ import {
   IEndpointConfig,
   InstanceType,
   Model,
+  VariantPropertyType,
 } from '../src';
 import { ACCOUNT, errorOf, newStack, partitionArn, REGION } from './util';
 
@@ -418,6 +419,110 @@ describe('Endpoint deployment validation', () => {
   });
 });
 
+describe('Endpoint updates: retained variant properties and deployment configuration', () => {
+  test('an autoscaled variant keeps its instance count on updates, with the weights of the new configuration', () => {
+    // GIVEN
+    const { stack } = newStack();
+
+    // WHEN
+    const endpoint = new Endpoint(stack, 'Endpoint', {
+      endpointConfig: newConfig(stack, [2]),
+      deploymentConfig: DeploymentConfig.canary({ canarySize: CapacitySize.instanceCount(1), waitInterval: Duration.minutes(5) }),
+      retainAllVariantProperties: true,
+      excludeRetainedVariantProperties: [VariantPropertyType.DESIRED_WEIGHT],
+    });
+    endpoint.findInstanceProductionVariant('main').autoScaleInstanceCount({ minCapacity: 2, maxCapacity: 6 });
+
+    // THEN
+    Template.fromStack(stack).hasResource(ENDPOINT_TYPE, {
+      Properties: Match.exact({
+        EndpointName: ENDPOINT_NAME,
+        EndpointConfigName: { 'Fn::GetAtt': [CONFIG_ID, 'EndpointConfigName'] },
+        DeploymentConfig: {
+          BlueGreenUpdatePolicy: {
+            TrafficRoutingConfiguration: { Type: 'CANARY', CanarySize: { Type: 'INSTANCE_COUNT', Value: 1 }, WaitIntervalInSeconds: 300 },
+          },
+        },
+        RetainAllVariantProperties: true,
+        ExcludeRetainedVariantProperties: [{ VariantPropertyType: 'DesiredWeight' }],
+      }),
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+    });
+  });
+
+  test('every variant property can be excluded; retainAllVariantProperties false and retainDeploymentConfig render as given', () => {
+    // GIVEN
+    const { stack } = newStack();
+    const config = newConfig(stack);
+
+    // WHEN
+    new Endpoint(stack, 'Endpoint', {
+      endpointConfig: config,
+      retainAllVariantProperties: true,
+      excludeRetainedVariantProperties: [
+        VariantPropertyType.DESIRED_INSTANCE_COUNT, VariantPropertyType.DESIRED_WEIGHT, VariantPropertyType.DATA_CAPTURE_CONFIG,
+      ],
+      retainDeploymentConfig: true,
+    });
+    new Endpoint(stack, 'Other', { endpointConfig: config, endpointName: 'other', retainAllVariantProperties: false, retainDeploymentConfig: false });
+
+    // THEN
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties(ENDPOINT_TYPE, Match.exact({
+      EndpointName: ENDPOINT_NAME,
+      EndpointConfigName: { 'Fn::GetAtt': [CONFIG_ID, 'EndpointConfigName'] },
+      RetainAllVariantProperties: true,
+      ExcludeRetainedVariantProperties: [
+        { VariantPropertyType: 'DesiredInstanceCount' }, { VariantPropertyType: 'DesiredWeight' }, { VariantPropertyType: 'DataCaptureConfig' },
+      ],
+      RetainDeploymentConfig: true,
+    }));
+    template.hasResourceProperties(ENDPOINT_TYPE, Match.exact({
+      EndpointName: 'other',
+      EndpointConfigName: { 'Fn::GetAtt': [CONFIG_ID, 'EndpointConfigName'] },
+      RetainAllVariantProperties: false,
+      RetainDeploymentConfig: false,
+    }));
+  });
+
+  test('exclusions need retainAllVariantProperties true, known and unique types; retainDeploymentConfig is not with a deploymentConfig', () => {
+    // GIVEN
+    const { stack } = newStack();
+    const config = newConfig(stack);
+
+    // THEN
+    expect(errorOf(() => new Endpoint(stack, 'Endpoint', {
+      endpointConfig: config,
+      excludeRetainedVariantProperties: [VariantPropertyType.DESIRED_WEIGHT],
+    }))).toBe('Invalid Endpoint Stack/Endpoint:\n'
+      + '  - excludeRetainedVariantProperties applies only with retainAllVariantProperties: true (it lists the exceptions to what is kept), '
+      + 'got retainAllVariantProperties undefined');
+    expect(errorOf(() => new Endpoint(stack, 'False', {
+      endpointConfig: config,
+      retainAllVariantProperties: false,
+      excludeRetainedVariantProperties: [],
+    }))).toBe('Invalid Endpoint Stack/False:\n'
+      + '  - excludeRetainedVariantProperties applies only with retainAllVariantProperties: true (it lists the exceptions to what is kept), '
+      + 'got retainAllVariantProperties false');
+    expect(errorOf(() => new Endpoint(stack, 'Types', {
+      endpointConfig: config,
+      retainAllVariantProperties: true,
+      excludeRetainedVariantProperties: [VariantPropertyType.DESIRED_WEIGHT, 'InstanceCount' as VariantPropertyType, VariantPropertyType.DESIRED_WEIGHT],
+    }))).toBe('Invalid Endpoint Stack/Types:\n'
+      + "  - excludeRetainedVariantProperties[1] must be one of 'DesiredInstanceCount', 'DesiredWeight', 'DataCaptureConfig' (VariantPropertyType), "
+      + "got 'InstanceCount'\n"
+      + "  - excludeRetainedVariantProperties must be unique, got duplicates: 'DesiredWeight'");
+    expect(errorOf(() => new Endpoint(stack, 'Deployment', {
+      endpointConfig: config,
+      deploymentConfig: DeploymentConfig.allAtOnce(),
+      retainDeploymentConfig: true,
+    }))).toBe('Invalid Endpoint Stack/Deployment:\n'
+      + '  - retainDeploymentConfig reuses the deployment configuration of the previous deployment, but deploymentConfig gives one for every update: '
+      + 'give one or the other, got retainDeploymentConfig true and deploymentConfig (ALL_AT_ONCE)');
+  });
+});
+
 describe('Endpoint unknown keys', () => {
   test('a misspelled key of the props or of a deployment option is an error naming it', () => {
     // GIVEN
@@ -528,9 +633,12 @@ describe('Endpoint autoscaling', () => {
     expect(errorOf(() => variant.autoScaleInstanceCount({ maxCapacity: 3 })))
       .toContain("autoScaleInstanceCount can be called once per variant, got a second call for variant 'main'");
     expect(errorOf(() => variant.autoScaleInstanceCount({ maxCapacity: 3 }))).toContain('Invalid Endpoint');
-    expect(errorOf(() => endpoint.findInstanceProductionVariant('missing'))).toContain("has no instance production variant named 'missing'");
+    expect(errorOf(() => endpoint.findInstanceProductionVariant('missing')))
+      .toBe('Invalid EndpointConfig Stack/Config:\n  - findInstanceProductionVariant.name must name an instance production variant of the '
+        + "configuration (its instance variants are 'main'), got 'missing'");
     expect(errorOf(() => imported.findInstanceProductionVariant('main')))
-      .toContain('findInstanceProductionVariant needs an EndpointConfig of this library');
+      .toBe('Invalid Endpoint Stack/Imported:\n  - findInstanceProductionVariant needs an EndpointConfig of this library (whose variants are '
+        + "known), got imported endpoint configuration Stack/ImportedConfig; use metric(metricName, 'main') instead");
   });
 });
 
@@ -646,8 +754,8 @@ describe('Endpoint imports', () => {
       PolicyDocument: { Version: '2012-10-17', Statement: [{ Action: ['sagemaker:InvokeEndpoint', 'sagemaker:InvokeEndpointAsync'], Effect: 'Allow', Resource: arn }] },
     }));
     expect(errorOf(() => Endpoint.fromEndpointArn(stack, 'Bad', `arn:aws:sagemaker:${REGION}:${ACCOUNT}:model/churn`)))
-      .toBe(`Endpoint.fromEndpointArn: 'arn:aws:sagemaker:${REGION}:${ACCOUNT}:model/churn' is not a SageMaker endpoint ARN; `
-        + 'expected arn:<partition>:sagemaker:<region>:<account-id>:endpoint/<name>');
+      .toBe('Invalid Endpoint.fromEndpointArn:\n  - endpointArn must be a SageMaker endpoint ARN arn:<partition>:sagemaker:<region>:<account-id>:endpoint/<name>, '
+        + `got 'arn:aws:sagemaker:${REGION}:${ACCOUNT}:model/churn'`);
   });
 
   test('an imported configuration is served without checks of its variants', () => {

@@ -452,9 +452,9 @@ describe('ModelPackageGroup imports', () => {
     const message = errorOf(() => ModelPackageGroup.fromModelPackageGroupArn(stack, 'Shared', arn));
 
     // THEN
-    expect(message).toMatch(/^ModelPackageGroup\.fromModelPackageGroupArn: /);
+    expect(message).toMatch(/^Invalid ModelPackageGroup\.fromModelPackageGroupArn:\n {2}- modelPackageGroupArn must /);
     expect(message).toContain(`'${arn}'`);
-    expect(message).toContain('expected arn:<partition>:sagemaker:<region>:<account-id>:model-package-group/<name>');
+    expect(message).toContain(' arn:<partition>:sagemaker:<region>:<account-id>:model-package-group/<name>');
   });
 
   test('fromModelPackageGroupArn with a token ARN splits it with CloudFormation functions', () => {

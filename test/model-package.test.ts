@@ -45,7 +45,7 @@ const IMAGE = '763104351884.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.
 const DIGEST = `sha256:${'0123456789abcdef'.repeat(4)}`;
 const OTHER_DIGEST = `sha256:${'fedcba9876543210'.repeat(4)}`;
 const TAGS_REMOVED = 'cdk-sagemaker-registry:versionTagsRemoved';
-const ARN_FORMATS = 'expected arn:<partition>:sagemaker:<region>:<account-id>:model-package/<group>/<version> for a version or '
+const ARN_FORMATS = 'arn:<partition>:sagemaker:<region>:<account-id>:model-package/<group>/<version> for a version or '
   + 'arn:<partition>:sagemaker:<region>:<account-id>:model-package/<name> for an unversioned package';
 const NAME_RULE = 'must contain only letters (a-z, A-Z), digits (0-9) and hyphens (-), and start and end with a letter or digit '
   + '(pattern ^[a-zA-Z0-9](-*[a-zA-Z0-9])*$)';
@@ -1603,7 +1603,7 @@ describe('ModelPackage imports', () => {
 
     // THEN
     expect(errorOf(() => ModelPackage.fromModelPackageArn(stack, 'Imported', arn))).toBe(
-      `ModelPackage.fromModelPackageArn: '${arn}' is not a SageMaker model package ARN; ${ARN_FORMATS}`);
+      `Invalid ModelPackage.fromModelPackageArn:\n  - modelPackageArn must be a SageMaker model package ARN: ${ARN_FORMATS}, got '${arn}'`);
   });
 
   test('fromModelPackageArn with a token: the name is selected from the ARN', () => {
@@ -1652,7 +1652,7 @@ describe('ModelPackage imports', () => {
 
       // THEN
       expect(errorOf(() => ModelPackage.fromModelPackageName(stack, 'Imported', name))).toBe(
-        "ModelPackage.fromModelPackageName: modelPackageName must be '<group>/<version>' for a version or the name of an "
+        "Invalid ModelPackage.fromModelPackageName:\n  - modelPackageName must be '<group>/<version>' for a version or the name of an "
         + `unversioned package (1-63 letters, digits and hyphens), got '${name}'`);
     });
 
@@ -1738,7 +1738,7 @@ describe('ModelPackage grants', () => {
 
     // THEN
     expect(errorOf(() => pkg.grantApprove(newRole(stack, 'Approver')))).toBe(
-      'grantApprove: Stack/Package is an unversioned model package; approval applies only to versions (packages in a model package group)');
+      'Invalid ModelPackage Stack/Package:\n  - grantApprove applies only to versions (packages in a model package group), got an unversioned model package');
   });
 
   test('grantApprove on an unversioned package imported by name or ARN throws', () => {
@@ -1750,9 +1750,9 @@ describe('ModelPackage grants', () => {
 
     // THEN
     expect(errorOf(() => byName.grantApprove(approver))).toBe(
-      'grantApprove: Stack/ByName is an unversioned model package; approval applies only to versions (packages in a model package group)');
+      'Invalid ModelPackage Stack/ByName:\n  - grantApprove applies only to versions (packages in a model package group), got an unversioned model package');
     expect(errorOf(() => byArn.grantApprove(approver))).toBe(
-      'grantApprove: Stack/ByArn is an unversioned model package; approval applies only to versions (packages in a model package group)');
+      'Invalid ModelPackage Stack/ByArn:\n  - grantApprove applies only to versions (packages in a model package group), got an unversioned model package');
   });
 
   test('grantApprove and grantRead on imported versions (by ARN, by name, by token)', () => {
@@ -1974,7 +1974,8 @@ describe('ModelPackage: more rules', () => {
   test('version 0 is not a version ARN or name (versions start at 1)', () => {
     const { stack } = newStack();
     expect(errorOf(() => ModelPackage.fromModelPackageArn(stack, 'A', `arn:aws:sagemaker:${REGION}:${ACCOUNT}:model-package/churn/0`)))
-      .toBe(`ModelPackage.fromModelPackageArn: 'arn:aws:sagemaker:${REGION}:${ACCOUNT}:model-package/churn/0' is not a SageMaker model package ARN; ${ARN_FORMATS}`);
+      .toBe(`Invalid ModelPackage.fromModelPackageArn:\n  - modelPackageArn must be a SageMaker model package ARN: ${ARN_FORMATS}, `
+        + `got 'arn:aws:sagemaker:${REGION}:${ACCOUNT}:model-package/churn/0'`);
     expect(errorOf(() => ModelPackage.fromModelPackageName(stack, 'B', 'churn/0'))).toMatch(/got 'churn\/0'$/);
   });
 

@@ -1408,8 +1408,8 @@ describe('Model in a VPC', () => {
     const message = errorOf(() => model.connections);
 
     // THEN
-    expect(message).toBe(`Cannot manage network access without configuring a VPC: model ${MODEL_PATH} has no security groups `
-      + '(give vpc to a Model, or securityGroups to Model.fromModelAttributes)');
+    expect(message).toBe(`Invalid Model ${MODEL_PATH}:\n  - connections needs a VPC to manage network access (give vpc to a Model, `
+      + 'or securityGroups to Model.fromModelAttributes), got a model without security groups');
   });
 
   test('more than 5 security groups fail at synthesis', () => {
@@ -1588,8 +1588,8 @@ describe('Model imports', () => {
     const message = errorOf(() => Model.fromModelArn(stack, 'Model', arn));
 
     // THEN
-    expect(message).toBe(`Model.fromModelArn: '${arn}' is not a SageMaker model ARN; `
-      + 'expected arn:<partition>:sagemaker:<region>:<account-id>:model/<name>');
+    expect(message).toBe('Invalid Model.fromModelArn:\n  - modelArn must be a SageMaker model ARN '
+      + `arn:<partition>:sagemaker:<region>:<account-id>:model/<name>, got '${arn}'`);
   });
 
   test('fromModelAttributes with an invalid name in the ARN is an error', () => {
@@ -1601,8 +1601,8 @@ describe('Model imports', () => {
     const message = errorOf(() => Model.fromModelAttributes(stack, 'Model', { modelArn }));
 
     // THEN
-    expect(message).toBe(`Model.fromModelAttributes: the name 'my_model' in ARN '${modelArn}' is not a valid model name `
-      + '(1-63 characters matching ^[a-zA-Z0-9](-*[a-zA-Z0-9])*$); expected arn:<partition>:sagemaker:<region>:<account-id>:model/<name>');
+    expect(message).toBe('Invalid Model.fromModelAttributes:\n  - modelArn must name a valid model (1-63 characters matching '
+      + `^[a-zA-Z0-9](-*[a-zA-Z0-9])*$) in arn:<partition>:sagemaker:<region>:<account-id>:model/<name>, got the name 'my_model' in '${modelArn}'`);
   });
 
   test('fromModelName builds the ARN in the stack\'s account and region', () => {
@@ -1722,8 +1722,8 @@ describe('Model imports', () => {
     const message = errorOf(() => model.connections);
 
     // THEN
-    expect(message).toBe('Cannot manage network access without configuring a VPC: model Stack/Model has no security groups '
-      + '(give vpc to a Model, or securityGroups to Model.fromModelAttributes)');
+    expect(message).toBe('Invalid Model Stack/Model:\n  - connections needs a VPC to manage network access (give vpc to a Model, '
+      + 'or securityGroups to Model.fromModelAttributes), got a model without security groups');
   });
 });
 

@@ -108,7 +108,7 @@ test('failOnViolation: false makes violations acknowledgeable warnings', () => {
 test('bad suppressions and props are errors', () => {
   const { stack } = newStack();
   expect(errorOf(() => RegistryRules.suppress(stack, RegistryRule.MODEL_CARD, 'ok')))
-    .toEqual("RegistryRules.suppress: reason must say why ModelCard does not apply to Stack (at least 10 characters), got 'ok'");
+    .toEqual("Invalid RegistryRules.suppress:\n  - reason must say why ModelCard does not apply to Stack (at least 10 characters), got 'ok'");
   expect(errorOf(() => RegistryRules.suppress(stack, 'Nope' as RegistryRule, 'a good long reason')))
     .toContain("rule must be one of NoApprovalAtRegistration, ModelCard, ModelQualityMetrics, GroupsRetained, CrossAccountWrite, got 'Nope'");
   expect(errorOf(() => new RegistryRules({ writeAccounts: ['12345'] })))

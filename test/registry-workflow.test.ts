@@ -192,14 +192,14 @@ describe('ModelPackageApproval', () => {
     const { stack } = newStack();
     const version = ModelPackage.fromModelPackageArn(stack, 'Version', VERSION);
     expect(errorOf(() => new ModelPackageApproval(stack, 'Approve', { modelPackage: version, approvalStatus: 'Maybe' as ModelApprovalStatus })))
-      .toBe("ModelPackageApproval Stack/Approve: approvalStatus must be one of Approved, Rejected, PendingManualApproval, got 'Maybe'");
+      .toBe("Invalid ModelPackageApproval Stack/Approve:\n  - approvalStatus must be one of Approved, Rejected, PendingManualApproval, got 'Maybe'");
   });
 
   test('PendingManualApproval is an error: SageMaker documents no transition to it', () => {
     const { stack } = newStack();
     const version = ModelPackage.fromModelPackageArn(stack, 'Version', VERSION);
     expect(errorOf(() => new ModelPackageApproval(stack, 'Approve', { modelPackage: version, approvalStatus: ModelApprovalStatus.PENDING_MANUAL_APPROVAL })))
-      .toBe("ModelPackageApproval Stack/Approve: approvalStatus must be one of Approved, Rejected, got 'PendingManualApproval': SageMaker "
+      .toBe("Invalid ModelPackageApproval Stack/Approve:\n  - approvalStatus must be one of Approved, Rejected, got 'PendingManualApproval': SageMaker "
         + 'documents no transition to PendingManualApproval (a version only starts there), so an approval cannot set it');
   });
 
@@ -213,8 +213,8 @@ describe('ModelPackageApproval', () => {
 
     expect(errorOf(() => new ModelPackageApproval(second, 'Reject', {
       modelPackage: ModelPackage.fromModelPackageArn(second, 'V', VERSION), approvalStatus: ModelApprovalStatus.REJECTED,
-    }))).toBe('ModelPackageApproval Second/Reject: modelPackage is already approved by ModelPackageApproval First/Approve; two approvals of '
-      + 'the same version would overwrite each other at every deployment: keep one');
+    }))).toBe('Invalid ModelPackageApproval Second/Reject:\n  - modelPackage is already approved by ModelPackageApproval First/Approve; '
+      + 'two approvals of the same version would overwrite each other at every deployment: keep one');
   });
 
   test('a version encrypted with a KMS key: the function may decrypt it (DescribeModelPackage calls KMS Decrypt)', () => {

@@ -157,7 +157,7 @@ describe('ContainerImage.fromRegistry', () => {
     ['256 characters', `registry.example.com/${'r'.repeat(256 - 21)}`],
   ])('rejects a URI with %s', (_, uri) => {
     expect(errorOf(() => ContainerImage.fromRegistry(uri))).toBe(
-      `ContainerImage.fromRegistry: imageUri must be 1-255 characters without whitespace or control characters, got '${uri}' (${uri.length} characters)`);
+      `Invalid ContainerImage.fromRegistry:\n  - imageUri must be 1-255 characters without whitespace or control characters, got '${uri}' (${uri.length} characters)`);
   });
 });
 
@@ -302,7 +302,7 @@ describe('ModelData.fromBucket', () => {
 
     // THEN
     expect(errorOf(() => ModelData.fromBucket(bucket, key))).toBe(
-      `ModelData.fromBucket: objectKey ${ARCHIVE_RULE}, got '${key}'; ${PREFIX_HINT}`);
+      `Invalid ModelData.fromBucket:\n  - objectKey ${ARCHIVE_RULE}, got '${key}'; ${PREFIX_HINT}`);
   });
 });
 
@@ -335,7 +335,7 @@ describe('ModelData.fromBucketPrefix', () => {
 
     // THEN
     expect(errorOf(() => ModelData.fromBucketPrefix(bucket, 'churn/model.tar.gz'))).toBe(
-      "ModelData.fromBucketPrefix: keyPrefix must end with '/' (SageMaker reads every object under the prefix), "
+      "Invalid ModelData.fromBucketPrefix:\n  - keyPrefix must end with '/' (SageMaker reads every object under the prefix), "
       + "got 'churn/model.tar.gz'; for a single compressed archive use ModelData.fromBucket()");
   });
 });
@@ -392,7 +392,7 @@ describe('ModelData.fromS3Url', () => {
 
   test('rejects an s3:// URL that is not a .tar.gz archive', () => {
     expect(errorOf(() => ModelData.fromS3Url('s3://artifacts/churn/model.zip'))).toBe(
-      `ModelData.fromS3Url: url ${ARCHIVE_RULE}, got 's3://artifacts/churn/model.zip'; ${PREFIX_HINT}`);
+      `Invalid ModelData.fromS3Url:\n  - url ${ARCHIVE_RULE}, got 's3://artifacts/churn/model.zip'; ${PREFIX_HINT}`);
   });
 
   test.each([
@@ -401,7 +401,7 @@ describe('ModelData.fromS3Url', () => {
     ['no bucket', 's3:///model.tar.gz'],
     ['over 1024 characters', `s3://artifacts/${'k'.repeat(1003)}.tar.gz`],
   ])('rejects a URL with %s', (_, url) => {
-    expect(errorOf(() => ModelData.fromS3Url(url))).toBe(`ModelData.fromS3Url: ${URL_RULE}, got '${url}'`);
+    expect(errorOf(() => ModelData.fromS3Url(url))).toBe(`Invalid ModelData.fromS3Url:\n  - ${URL_RULE}, got '${url}'`);
   });
 
   test('a URL of exactly 1024 characters is accepted', () => {
@@ -429,13 +429,13 @@ describe('ModelData.fromS3Prefix', () => {
 
   test('rejects a prefix that does not end with /', () => {
     expect(errorOf(() => ModelData.fromS3Prefix('s3://artifacts/churn/model.tar.gz'))).toBe(
-      "ModelData.fromS3Prefix: url must end with '/' (SageMaker reads every object under the prefix), "
+      "Invalid ModelData.fromS3Prefix:\n  - url must end with '/' (SageMaker reads every object under the prefix), "
       + "got 's3://artifacts/churn/model.tar.gz'; for a single compressed archive use ModelData.fromS3Url()");
   });
 
   test('rejects a URL that is not s3:// or https://', () => {
     expect(errorOf(() => ModelData.fromS3Prefix('ftp://artifacts/churn/'))).toBe(
-      `ModelData.fromS3Prefix: ${URL_RULE}, got 'ftp://artifacts/churn/'`);
+      `Invalid ModelData.fromS3Prefix:\n  - ${URL_RULE}, got 'ftp://artifacts/churn/'`);
   });
 });
 
@@ -486,7 +486,7 @@ describe('ModelData.fromAsset', () => {
 
   test('rejects a path that does not end in .tar.gz', () => {
     const file = archive('model.zip');
-    expect(errorOf(() => ModelData.fromAsset(file))).toBe(`ModelData.fromAsset: path ${ARCHIVE_RULE}, got '${file}'; ${PREFIX_HINT}`);
+    expect(errorOf(() => ModelData.fromAsset(file))).toBe(`Invalid ModelData.fromAsset:\n  - path ${ARCHIVE_RULE}, got '${file}'; ${PREFIX_HINT}`);
   });
 
   test('rejects a directory named like an archive when it is bound', () => {
@@ -498,7 +498,7 @@ describe('ModelData.fromAsset', () => {
     const data = ModelData.fromAsset(dir);
 
     // THEN
-    expect(errorOf(() => data.bind(stack))).toBe(`ModelData.fromAsset: path must be a .tar.gz file, got the directory '${dir}'`);
+    expect(errorOf(() => data.bind(stack))).toBe(`Invalid ModelData.fromAsset:\n  - path must be a .tar.gz file, got the directory '${dir}'`);
   });
 });
 
@@ -541,7 +541,7 @@ describe('InstanceType', () => {
 
   test.each(['m5.xlarge', 'ml.m5', 'ML.M5.XLARGE', 'ml.m5.xlarge ', 'ml..xlarge', 'ml.m5.x.large', '', 'db.m5.large'])(
     'of(%j) is rejected', (name) => {
-      expect(errorOf(() => InstanceType.of(name))).toBe('InstanceType.of: instanceType must be a SageMaker ML instance type of '
+      expect(errorOf(() => InstanceType.of(name))).toBe('Invalid InstanceType.of:\n  - instanceType must be a SageMaker ML instance type of '
         + `the form ml.<family>.<size> (for example ml.m5.xlarge), got '${name}'`);
     });
 
@@ -607,7 +607,7 @@ describe('Shared types: mistakes the property tests found', () => {
     ['an unpaired surrogate', 'registry/image:\ud800'],
   ])('ContainerImage.fromRegistry rejects a URI with %s', (_, uri) => {
     expect(errorOf(() => ContainerImage.fromRegistry(uri))).toBe(
-      `ContainerImage.fromRegistry: imageUri must be 1-255 characters without whitespace or control characters, got '${uri}' (${uri.length} characters)`);
+      `Invalid ContainerImage.fromRegistry:\n  - imageUri must be 1-255 characters without whitespace or control characters, got '${uri}' (${uri.length} characters)`);
   });
 
   test.each(['', 'my tag', '-leading', '.hidden', 'a/b', 'sha256:abc', 'v1\u0085', 'x'.repeat(129)])(
@@ -617,7 +617,7 @@ describe('Shared types: mistakes the property tests found', () => {
       const repository = ecr.Repository.fromRepositoryName(stack, 'Images', 'churn-inference');
 
       // THEN
-      expect(errorOf(() => ContainerImage.fromEcrRepository(repository, tag))).toBe('ContainerImage.fromEcrRepository: tagOrDigest must be an '
+      expect(errorOf(() => ContainerImage.fromEcrRepository(repository, tag))).toBe('Invalid ContainerImage.fromEcrRepository:\n  - tagOrDigest must be an '
         + 'image tag (1-128 letters, digits, underscores, dots and hyphens, not starting with a dot or hyphen; pattern ^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$) '
         + `or a digest 'sha256:' followed by 64 hexadecimal digits, got ${JSON.stringify(tag)} (${tag.length} characters)`);
     });
@@ -638,8 +638,8 @@ describe('Shared types: mistakes the property tests found', () => {
       + 'Bucket name must start with a lowercase character or number (offset: 0)'],
   ])('ModelData.fromS3Url and fromS3Prefix reject the bucket %j with the rule it breaks', (bucket, reason) => {
     expect(errorOf(() => ModelData.fromS3Url(`s3://${bucket}/model.tar.gz`))).toBe(
-      `ModelData.fromS3Url: url must name a valid S3 bucket (${reason}), got bucket '${bucket}' in 's3://${bucket}/model.tar.gz'`);
+      `Invalid ModelData.fromS3Url:\n  - url must name a valid S3 bucket (${reason}), got bucket '${bucket}' in 's3://${bucket}/model.tar.gz'`);
     expect(errorOf(() => ModelData.fromS3Prefix(`s3://${bucket}/models/`))).toBe(
-      `ModelData.fromS3Prefix: url must name a valid S3 bucket (${reason}), got bucket '${bucket}' in 's3://${bucket}/models/'`);
+      `Invalid ModelData.fromS3Prefix:\n  - url must name a valid S3 bucket (${reason}), got bucket '${bucket}' in 's3://${bucket}/models/'`);
   });
 });

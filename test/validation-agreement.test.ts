@@ -335,7 +335,7 @@ describe('ModelData.fromBucketObject / fromS3Object: a single uncompressed objec
     ['fromS3Object', () => ModelData.fromS3Object('s3://models/churn/'), 'url', 's3://models/churn/'],
     ['fromBucketObject', () => ModelData.fromBucketObject(s3.Bucket.fromBucketName(newStack().stack, 'B', 'models'), 'churn/'), 'objectKey', 'churn/'],
   ])('%s rejects a prefix', (method, fn, property, value) => {
-    expect(errorOf(fn)).toBe(`ModelData.${method}: ${property} must name a single object (S3DataType S3Object), not a prefix ending in '/', `
+    expect(errorOf(fn)).toBe(`Invalid ModelData.${method}:\n  - ${property} must name a single object (S3DataType S3Object), not a prefix ending in '/', `
       + `got '${value}'; for uncompressed model files under a prefix use ModelData.fromBucketPrefix() or ModelData.fromS3Prefix()`);
   });
 
@@ -388,7 +388,7 @@ describe('ModelData hubContentArn: Model S3DataSource.HubAccessConfig', () => {
 
   test('at most 255 characters', () => {
     expect(errorOf(() => ModelData.fromS3Url('s3://models/model.tar.gz', { hubContentArn: 'a'.repeat(256) }))).toBe(
-      'ModelData.fromS3Url: options.hubContentArn must be at most 255 characters long (HubAccessConfig.HubContentArn), got 256 characters: '
+      'Invalid ModelData.fromS3Url:\n  - options.hubContentArn must be at most 255 characters long (HubAccessConfig.HubContentArn), got 256 characters: '
       + `'${'a'.repeat(80)}...'`);
   });
 

@@ -1,8 +1,12 @@
 import { Stack, Token, TokenComparison } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { DeployTimeHandler } from './deploy-time-handler';
+import { stageValueErrors } from './life-cycle';
 import { LIST_ACTIONS } from './perms';
-import { LatestApprovedModelPackageOptions, LookupRefresh } from '../latest-approved-model-package';
+import { throwIfErrors, validateEnumValue, validateLength, validateNotIntrinsic } from './validation';
+import { ModelApprovalStatus } from '../approval';
+import { LookupRefresh } from '../latest-approved-model-package';
+import { LatestModelPackageOptions } from '../latest-model-package';
 import { ModelPackageBase } from '../model-package';
 import { IModelPackageGroup } from '../model-package-group';
 
@@ -12,28 +16,43 @@ import { IModelPackageGroup } from '../model-package-group';
  */
 export const LOOKUP_NONCE_CONTEXT = 'cdk-sagemaker-registry:lookupNonce';
 
-/** Properties of a `LatestApprovedModelPackage`. */
-export interface LatestApprovedModelPackageProps extends LatestApprovedModelPackageOptions {
-  /** The group whose newest approved version to find. */
+/**
+ * The value of the lookup's `ApprovalStatus` property that matches every status. Without the
+ * property, a lookup matches `Approved` versions only: that is what every lookup meant before the
+ * property existed (`latestApprovedModelPackage()`), and what its templates still render.
+ */
+export const ANY_APPROVAL_STATUS = 'Any';
+
+/** Properties of a `LatestModelPackage`. */
+export interface LatestModelPackageProps extends LatestModelPackageOptions {
+  /** The group whose newest matching version to find. */
   readonly modelPackageGroup: IModelPackageGroup;
+
+  /** The method that created the lookup, for error messages: `latestModelPackage` or `latestApprovedModelPackage`. */
+  readonly method: string;
 }
 
 /**
- * The newest version of a model package group whose approval status is `Approved`, found at deploy
- * time (a custom resource calls ListModelPackages, sorted by creation time, newest first).
+ * The newest version of a model package group that matches the filters (approval status, stage,
+ * stage status, customer metadata), found at deploy time: a custom resource lists the group's
+ * versions (ListModelPackages, filtered by approval status, sorted by creation time, newest first),
+ * page by page, and takes the first that matches the other filters, reading a version's stage from
+ * its summary and describing it only when the summary does not tell (and for customer metadata).
  *
  * Use it wherever an `IModelPackage` is expected, for example as a `Model` container, to deploy
- * whatever version was approved last. A group without versions, or without an approved one, fails
- * the deployment with a message that names the group. For a group in another account, the group's
- * resource policy must allow `sagemaker:ListModelPackages` to this account (its `grantRead` does).
+ * whatever version matched last. A group without versions, or without a matching one, fails the
+ * deployment with a message that names the group and the filter. For a group in another account, the
+ * group's resource policy must allow `sagemaker:ListModelPackages` (and, with a stage or metadata
+ * filter, `sagemaker:DescribeModelPackage`) to this account (its `grantRead` does).
  *
- * One Lambda function per stack serves every lookup; it may list the versions of exactly the groups
- * looked up.
+ * One Lambda function per stack serves every lookup; it may list (and, with a stage or metadata
+ * filter, describe) the versions of exactly the groups looked up.
  *
- * Created by `IModelPackageGroup.latestApprovedModelPackage()`; not exported: a lookup is not a
- * resource of its own.
+ * Created by `IModelPackageGroup.latestModelPackage()` and `latestApprovedModelPackage()` (the
+ * short form for `approvalStatus: APPROVED`, whose template is that of a lookup without filters);
+ * not exported: a lookup is not a resource of its own.
  */
-export class LatestApprovedModelPackage extends ModelPackageBase {
+export class LatestModelPackage extends ModelPackageBase {
   /**
    * The ARN of the version found.
    *
@@ -55,20 +74,41 @@ export class LatestApprovedModelPackage extends ModelPackageBase {
    */
   public readonly modelPackageVersion: string;
 
-  constructor(scope: Construct, id: string, props: LatestApprovedModelPackageProps) {
+  constructor(scope: Construct, id: string, props: LatestModelPackageProps) {
     super(scope, id);
+    const metadata = props.customerMetadata;
+    throwIfErrors(`${props.method} ${this.node.path}`, [
+      ...validateEnumValue('approvalStatus', props.approvalStatus, Object.values(ModelApprovalStatus), 'ModelApprovalStatus'),
+      ...stageValueErrors('stage', props.stage),
+      ...stageValueErrors('stageStatus', props.stageStatus),
+      ...(props.stageStatus !== undefined && props.stage === undefined
+        ? [`stageStatus is a status within a stage and requires stage, got stageStatus '${props.stageStatus}' without stage`]
+        : []),
+      ...customerMetadataErrors(metadata),
+    ]);
     const group = props.modelPackageGroup;
     const stack = Stack.of(this);
     const sameAccount = Token.compareStrings(group.env.account, stack.account);
     const groupReference = sameAccount === TokenComparison.SAME || sameAccount === TokenComparison.BOTH_UNRESOLVED
       ? group.modelPackageGroupName
       : group.modelPackageGroupArn;
+    const hasMetadata = metadata !== undefined && (Token.isUnresolved(metadata) || Object.keys(metadata).length > 0);
 
     const handler = DeployTimeHandler.of(this, 'latest-approved');
     handler.allow(LIST_ACTIONS, [group.modelPackageGroupArn, group.arnForModelPackageVersion('*')]);
+    if (props.stage !== undefined || hasMetadata) {
+      // A version's customer metadata (and its stage, when its summary does not carry it) is read with
+      // DescribeModelPackage, asking for metadata only (IncludedData MetadataOnly: no kms:Decrypt needed).
+      handler.allow(['sagemaker:DescribeModelPackage'], [group.arnForModelPackageVersion('*')]);
+    }
     const refresh = props.refresh ?? LookupRefresh.EVERY_DEPLOYMENT;
     const resource = handler.newResource(this, 'Resource', 'Custom::SageMakerLatestApprovedModelPackage', {
       ModelPackageGroupName: groupReference,
+      // Absent: Approved (see ANY_APPROVAL_STATUS), so that latestApprovedModelPackage() renders as it always did.
+      ApprovalStatus: props.approvalStatus === ModelApprovalStatus.APPROVED ? undefined : (props.approvalStatus ?? ANY_APPROVAL_STATUS),
+      Stage: props.stage,
+      StageStatus: props.stageStatus,
+      CustomerMetadata: hasMetadata ? metadata : undefined,
       Refresh: refresh === LookupRefresh.EVERY_DEPLOYMENT ? lookupNonce(this) : undefined,
     });
     if (group.node.defaultChild) {
@@ -81,6 +121,23 @@ export class LatestApprovedModelPackage extends ModelPackageBase {
     this.modelPackageName = resource.getAttString('ModelPackageName');
     this.modelPackageVersion = resource.getAttString('ModelPackageVersion');
   }
+}
+
+/** Problems with a customer metadata filter: the bounds of `CustomerMetadataProperties` keys and values. */
+function customerMetadataErrors(metadata: { [key: string]: string } | undefined): string[] {
+  if (metadata === undefined || Token.isUnresolved(metadata)) {
+    return [];
+  }
+  const errors = validateNotIntrinsic('customerMetadata', metadata);
+  const keys = Object.keys(metadata);
+  if (keys.length > 50) {
+    errors.push(`customerMetadata must have at most 50 entries (a version has no more), got ${keys.length}`);
+  }
+  for (const key of keys) {
+    errors.push(...validateLength('customerMetadata keys', key, 1, 128));
+    errors.push(...validateLength(`customerMetadata.${key}`, metadata[key], 1, 256));
+  }
+  return errors;
 }
 
 /** A value that differs between syntheses, unless the context fixes it. */

@@ -40,6 +40,9 @@ export const STRUCTS: StructTable = {
   ApprovalTransition: {
     keys: ['from', 'to'],
   },
+  ArtifactBucket: {
+    keys: ['bucket', 'prefix'],
+  },
   AsyncInferenceOptions: {
     keys: ['encryptionKey', 'errorTopic', 'failureBucket', 'failurePrefix', 'includeInferenceResponseIn', 'maxConcurrentInvocationsPerInstance', 'outputBucket', 'outputPrefix', 'successTopic'],
   },
@@ -119,7 +122,7 @@ export const STRUCTS: StructTable = {
     },
   },
   EndpointProps: {
-    keys: ['deploymentConfig', 'endpointConfig', 'endpointName', 'removalPolicy'],
+    keys: ['deploymentConfig', 'endpointConfig', 'endpointName', 'excludeRetainedVariantProperties', 'removalPolicy', 'retainAllVariantProperties', 'retainDeploymentConfig'],
   },
   ExplainabilityMetrics: {
     keys: ['report'],
@@ -156,6 +159,9 @@ export const STRUCTS: StructTable = {
   },
   LatestApprovedModelPackageOptions: {
     keys: ['refresh'],
+  },
+  LatestModelPackageOptions: {
+    keys: ['approvalStatus', 'customerMetadata', 'refresh', 'stage', 'stageStatus'],
   },
   LinearDeploymentOptions: {
     keys: ['autoRollback', 'maximumExecutionTimeout', 'stepSize', 'terminationWait', 'waitInterval'],
@@ -199,6 +205,12 @@ export const STRUCTS: StructTable = {
   ModelPackageGroupProps: {
     keys: ['autoDeleteModelPackages', 'description', 'modelPackageGroupName', 'removalPolicy'],
   },
+  ModelPackageGroupResourceShareOptions: {
+    keys: ['accounts', 'allowExternalPrincipals', 'organizationArns', 'organizationalUnitArns', 'permission', 'resourceShareName'],
+  },
+  ModelPackageGroupResourceShareProps: {
+    keys: ['accounts', 'allowExternalPrincipals', 'modelPackageGroups', 'organizationArns', 'organizationalUnitArns', 'permission', 'resourceShareName'],
+  },
   ModelPackageMetadata: {
     keys: ['commitId', 'generatedBy', 'projectId', 'repository'],
   },
@@ -206,7 +218,7 @@ export const STRUCTS: StructTable = {
     keys: ['content', 'status'],
   },
   ModelPackageOptions: {
-    keys: ['additionalInferenceSpecifications', 'approvalDescription', 'approvalStatus', 'customerMetadata', 'description', 'domain', 'driftCheckBaselines', 'encryptionKey', 'inferenceSpecification', 'metadata', 'modelCard', 'modelMetrics', 'removalPolicy', 'samplePayloadUrl', 'skipModelValidation', 'sourceAlgorithm', 'sourceUri', 'task', 'validationSpecification'],
+    keys: ['additionalInferenceSpecifications', 'approvalDescription', 'approvalStatus', 'customerMetadata', 'description', 'domain', 'driftCheckBaselines', 'encryptionKey', 'inferenceSpecification', 'lifeCycle', 'metadata', 'modelCard', 'modelMetrics', 'removalPolicy', 'samplePayloadUrl', 'skipModelValidation', 'sourceAlgorithm', 'sourceUri', 'task', 'validationSpecification'],
     nested: {
       inferenceSpecification: ['InferenceSpecification', 'one'],
       additionalInferenceSpecifications: ['AdditionalInferenceSpecification', 'list'],
@@ -216,10 +228,11 @@ export const STRUCTS: StructTable = {
       driftCheckBaselines: ['DriftCheckBaselines', 'one'],
       metadata: ['ModelPackageMetadata', 'one'],
       modelCard: ['ModelPackageModelCard', 'one'],
+      lifeCycle: ['ModelLifeCycle', 'one'],
     },
   },
   ModelPackageProps: {
-    keys: ['additionalInferenceSpecifications', 'approvalDescription', 'approvalStatus', 'certifyForMarketplace', 'customerMetadata', 'description', 'domain', 'driftCheckBaselines', 'encryptionKey', 'inferenceSpecification', 'metadata', 'modelCard', 'modelMetrics', 'modelPackageGroup', 'modelPackageName', 'removalPolicy', 'samplePayloadUrl', 'skipModelValidation', 'sourceAlgorithm', 'sourceUri', 'task', 'validationSpecification'],
+    keys: ['additionalInferenceSpecifications', 'approvalDescription', 'approvalStatus', 'certifyForMarketplace', 'customerMetadata', 'description', 'domain', 'driftCheckBaselines', 'encryptionKey', 'inferenceSpecification', 'lifeCycle', 'metadata', 'modelCard', 'modelMetrics', 'modelPackageGroup', 'modelPackageName', 'removalPolicy', 'samplePayloadUrl', 'skipModelValidation', 'sourceAlgorithm', 'sourceUri', 'task', 'validationSpecification'],
     nested: {
       inferenceSpecification: ['InferenceSpecification', 'one'],
       additionalInferenceSpecifications: ['AdditionalInferenceSpecification', 'list'],
@@ -229,6 +242,7 @@ export const STRUCTS: StructTable = {
       driftCheckBaselines: ['DriftCheckBaselines', 'one'],
       metadata: ['ModelPackageMetadata', 'one'],
       modelCard: ['ModelPackageModelCard', 'one'],
+      lifeCycle: ['ModelLifeCycle', 'one'],
     },
   },
   ModelProps: {
@@ -239,6 +253,12 @@ export const STRUCTS: StructTable = {
   },
   OnApprovalStatusChangeOptions: {
     keys: ['crossStackScope', 'description', 'eventPattern', 'ruleName', 'statuses', 'target'],
+  },
+  OnLifeCycleChangeOptions: {
+    keys: ['crossStackScope', 'description', 'eventPattern', 'ruleName', 'stageStatuses', 'stages', 'target'],
+  },
+  PendingArtifactStatement: {
+    keys: ['artifact', 'policyType', 'statement'],
   },
   ProductionVariantOptions: {
     keys: ['model', 'variantName'],
@@ -264,6 +284,24 @@ export const STRUCTS: StructTable = {
   },
   ServerlessProductionVariantProps: {
     keys: ['maxConcurrency', 'memorySizeInMB', 'model', 'provisionedConcurrency', 'variantName'],
+  },
+  ShareArtifacts: {
+    keys: ['buckets', 'keys', 'repositories'],
+    nested: {
+      buckets: ['ArtifactBucket', 'list'],
+    },
+  },
+  ShareOptions: {
+    keys: ['artifacts', 'purpose', 'stageStatuses', 'stages'],
+    nested: {
+      artifacts: ['ShareArtifacts', 'one'],
+    },
+  },
+  ShareResult: {
+    keys: ['grant', 'pendingStatements'],
+    nested: {
+      pendingStatements: ['PendingArtifactStatement', 'list'],
+    },
   },
   SourceAlgorithm: {
     keys: ['algorithm', 'algorithmName', 'modelData'],

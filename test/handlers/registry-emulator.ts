@@ -11,12 +11,16 @@ import { MotoServer, startMoto } from './moto';
  * - DeleteModelPackage (moto does not implement it): the proxy remembers deleted ARNs, hides them
  *   from ListModelPackages and answers DescribeModelPackage/DeleteModelPackage for them with
  *   SageMaker's "not found" ValidationException.
+ * - UpdateModelPackage leaves what it does not name as it is, as in SageMaker (moto 5.2 clears the
+ *   approval status, its description and the customer metadata when they are absent).
  * - ModelLifeCycle in UpdateModelPackage (moto ignores it): the proxy remembers it and adds it to
- *   DescribeModelPackage responses.
+ *   DescribeModelPackage responses and, like SageMaker's API model (botocore 1.44), to the summaries of
+ *   ListModelPackages (unless `lifeCycleInSummaries` is false, to play an API whose summaries lack it).
  * - DeleteModelPackageGroup (moto does not implement it): refused while the group has versions;
  *   a deleted group is then "not found" for DescribeModelPackageGroup and has no versions.
- * - `addSyntheticVersions(group, n)`: versions the proxy holds itself (listed and deletable like the
- *   others), for groups of thousands of versions without thousands of moto calls.
+ * - `addSyntheticVersions(group, n, status, extra)`: versions the proxy holds itself (listed, described,
+ *   updated and deleted like the others, optionally with a stage and customer metadata), for groups of
+ *   thousands of versions without thousands of moto calls.
  * - Faults: `failNext(operation, code, status, times)` (the next calls get that error),
  *   `failWhere(operation, text, code)` (every call whose body contains `text`), `hangNext(operation,
  *   times)` (the next calls never get an answer) and `onCall(operation, hook)` (runs before each
@@ -34,6 +38,8 @@ export class RegistryEmulator {
 
   /** Operations called through the proxy, in order. */
   public readonly calls: string[] = [];
+  /** Whether ListModelPackages summaries carry the versions' ModelLifeCycle, as in SageMaker's API model. */
+  public lifeCycleInSummaries = true;
   private readonly deleted = new Set<string>();
   private readonly lifeCycles = new Map<string, unknown>();
   private readonly faults: { operation: string; code: string; status: number }[] = [];
@@ -123,8 +129,12 @@ export class RegistryEmulator {
     this.hooks.clear();
   }
 
-  /** Adds `count` versions to `group` that the proxy holds itself; returns their ARNs. */
-  public addSyntheticVersions(group: string, count: number, status = 'Approved'): string[] {
+  /**
+   * Adds `count` versions to `group` that the proxy holds itself, newer than those before; returns
+   * their ARNs. `extra` gives each a stage (`ModelLifeCycle`) and customer metadata.
+   */
+  public addSyntheticVersions(group: string, count: number, status = 'Approved',
+    extra: { lifeCycle?: SyntheticLifeCycle; customerMetadata?: Record<string, string> } = {}): string[] {
     const versions = this.synthetic.get(group) ?? [];
     this.synthetic.set(group, versions);
     const arns: string[] = [];
@@ -138,7 +148,11 @@ export class RegistryEmulator {
         CreationTime: 1_700_000_000 + version,
         ModelPackageStatus: 'Completed',
         ModelApprovalStatus: status,
+        ...(extra.customerMetadata ? { CustomerMetadataProperties: extra.customerMetadata } : {}),
       });
+      if (extra.lifeCycle) {
+        this.lifeCycles.set(arn, extra.lifeCycle);
+      }
       arns.push(arn);
     }
     return arns;
@@ -226,6 +240,13 @@ export class RegistryEmulator {
         return { status: 200, body: '{}' };
       }
       case 'DescribeModelPackage': {
+        if (synthetic) {
+          if (this.deleted.has(synthetic.ModelPackageArn)) {
+            return notFound(synthetic.ModelPackageArn);
+          }
+          const lifeCycle = this.lifeCycles.get(synthetic.ModelPackageArn);
+          return { status: 200, body: JSON.stringify({ ...synthetic, ...(lifeCycle ? { ModelLifeCycle: lifeCycle } : {}) }) };
+        }
         const forwarded = await this.forward(req, body);
         const output = forwarded.status === 200 ? JSON.parse(forwarded.body) : undefined;
         if (output && this.deleted.has(output.ModelPackageArn)) {
@@ -237,11 +258,29 @@ export class RegistryEmulator {
         return forwarded;
       }
       case 'UpdateModelPackage': {
-        const arn = await this.arnOf(req, input.ModelPackageArn);
+        if (synthetic) {
+          if (this.deleted.has(synthetic.ModelPackageArn)) {
+            return notFound(synthetic.ModelPackageArn);
+          }
+          synthetic.ModelApprovalStatus = input.ModelApprovalStatus ?? synthetic.ModelApprovalStatus;
+          if (input.ModelLifeCycle) {
+            this.lifeCycles.set(synthetic.ModelPackageArn, input.ModelLifeCycle);
+          }
+          return { status: 200, body: JSON.stringify({ ModelPackageArn: synthetic.ModelPackageArn }) };
+        }
+        const current = await this.describedByMoto(req, input.ModelPackageArn);
+        const arn = current?.ModelPackageArn;
         if (!arn || this.deleted.has(arn)) {
           return notFound(input.ModelPackageArn);
         }
-        const forwarded = await this.forward(req, body);
+        // SageMaker leaves what an update does not name as it is; moto 5.2 clears the approval status,
+        // its description and the customer metadata: send moto their current values.
+        const kept = {
+          ModelApprovalStatus: current.ModelApprovalStatus,
+          ApprovalDescription: current.ApprovalDescription,
+          CustomerMetadataProperties: current.CustomerMetadataProperties,
+        };
+        const forwarded = await this.forward(req, Buffer.from(JSON.stringify({ ...kept, ...input })));
         if (forwarded.status === 200 && input.ModelLifeCycle) {
           this.lifeCycles.set(arn, input.ModelLifeCycle);
         }
@@ -266,12 +305,19 @@ export class RegistryEmulator {
         } while (next);
         all.push(...(this.synthetic.get(filters.ModelPackageGroupName) ?? []).filter((v) => !this.deleted.has(v.ModelPackageArn)
           && (filters.ModelApprovalStatus === undefined || v.ModelApprovalStatus === filters.ModelApprovalStatus)));
+        if (filters.SortOrder === 'Descending') {
+          // moto sorts its own versions; the synthetic ones are newer than those, and newest first too.
+          const held = new Set((this.synthetic.get(filters.ModelPackageGroupName) ?? []).map((v) => v.ModelPackageArn));
+          const own = all.filter((v) => !held.has(v.ModelPackageArn));
+          const newest = all.filter((v) => held.has(v.ModelPackageArn)).reverse();
+          all.splice(0, all.length, ...newest, ...own);
+        }
         const start = token ? Number(token) : 0;
         const end = start + Number(max);
         return {
           status: 200,
           body: JSON.stringify({
-            ModelPackageSummaryList: all.slice(start, end),
+            ModelPackageSummaryList: all.slice(start, end).map((v) => this.summaryOf(v)),
             NextToken: end < all.length ? String(end) : undefined,
           }),
         };
@@ -279,6 +325,13 @@ export class RegistryEmulator {
       default:
         return this.forward(req, body);
     }
+  }
+
+  /** A version as ListModelPackages summarizes it: with its ModelLifeCycle (see `lifeCycleInSummaries`), without metadata. */
+  private summaryOf(version: any): any {
+    const { CustomerMetadataProperties: _metadata, ...summary } = version;
+    const lifeCycle = this.lifeCycles.get(version.ModelPackageArn);
+    return this.lifeCycleInSummaries && lifeCycle ? { ...summary, ModelLifeCycle: lifeCycle } : summary;
   }
 
   /** The synthetic version of that ARN, if it is one. */
@@ -297,9 +350,14 @@ export class RegistryEmulator {
 
   /** The ARN of a model package given by name or ARN, as moto knows it. */
   private async arnOf(req: http.IncomingMessage, nameOrArn: string): Promise<string | undefined> {
+    return (await this.describedByMoto(req, nameOrArn))?.ModelPackageArn;
+  }
+
+  /** A model package given by name or ARN, as moto describes it (undefined when moto does not know it). */
+  private async describedByMoto(req: http.IncomingMessage, nameOrArn: string): Promise<any> {
     const described = await this.forward({ ...req, headers: { ...req.headers, 'x-amz-target': 'SageMaker.DescribeModelPackage' } } as any,
       Buffer.from(JSON.stringify({ ModelPackageName: nameOrArn })));
-    return described.status === 200 ? JSON.parse(described.body).ModelPackageArn : undefined;
+    return described.status === 200 ? JSON.parse(described.body) : undefined;
   }
 
   private forward(req: http.IncomingMessage, body: Buffer): Promise<{ status: number; body: string }> {
@@ -326,6 +384,13 @@ export class RegistryEmulator {
       request.end(body);
     });
   }
+}
+
+/** The stage of a synthetic version (SageMaker `ModelLifeCycle`). */
+export interface SyntheticLifeCycle {
+  readonly Stage: string;
+  readonly StageStatus: string;
+  readonly StageDescription?: string;
 }
 
 function notFound(name: string) {

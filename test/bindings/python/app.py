@@ -70,6 +70,13 @@ def synthesize() -> dict:
         auto_rollback=AutoRollbackOptions(create_default_alarms=True)))
     latest = group.latest_approved_model_package(stack, "Latest", refresh=LookupRefresh.ON_CHANGE)
     Model(stack, "LatestModel", containers=[ContainerDefinition(model_package=latest)])
+    # Governance: the other account may move versions to Staging and nowhere else; production serves the
+    # newest approved version whose stage is Production with status Deployed.
+    group.grants.change_stage(iam.AccountPrincipal(OTHER_ACCOUNT), stages=["Staging"])
+    in_production = group.latest_model_package(stack, "InProduction", approval_status=ModelApprovalStatus.APPROVED,
+                                               stage="Production", stage_status="Deployed",
+                                               refresh=LookupRefresh.ON_CHANGE)
+    Model(stack, "ProductionModel", containers=[ContainerDefinition(model_package=in_production)])
     Algorithm(stack, "Trainer", algorithm_name="smoke-trainer", training_specification=TrainingSpecification(
         image=ContainerImage.from_registry(IMAGE),
         supported_instance_types=[InstanceType.M5_XLARGE],
@@ -107,6 +114,12 @@ def check(template: dict, expect) -> None:
            f"expected a ModelPackageGroupPolicy statement with a principal for account {OTHER_ACCOUNT}, "
            f"got {json.dumps(policy)}")
 
+    staging = [s for s in statements if s.get("Action") == "sagemaker:UpdateModelPackage"]
+    expect(len(staging) == 1 and OTHER_ACCOUNT in json.dumps(staging[0].get("Principal"))
+           and staging[0].get("Condition") == {"StringEquals": {"sagemaker:ModelLifeCycle:Stage": ["Staging"]}},
+           f"expected one stage-scoped UpdateModelPackage statement for account {OTHER_ACCOUNT} limited to stage Staging, "
+           f"got {json.dumps(staging)}")
+
     iam_actions = [a for p in of_type(template, "AWS::IAM::Policy")
                    for s in as_list(p.get("Properties", {}).get("PolicyDocument", {}).get("Statement", []))
                    for a in as_list(s.get("Action", []))]
@@ -137,13 +150,17 @@ def check(template: dict, expect) -> None:
     packages = [m.get("Properties", {}).get("PrimaryContainer", {}).get("ModelPackageName") for m in models]
     ids_of = lambda t: [k for k, r in template.get("Resources", {}).items() if r.get("Type") == t]
     version_ids = ids_of("AWS::SageMaker::ModelPackage")
-    expect(len(models) == 2 and bool(version_ids) and {"Fn::GetAtt": [version_ids[0], "ModelPackageArn"]} in packages,
+    expect(len(models) == 3 and bool(version_ids) and {"Fn::GetAtt": [version_ids[0], "ModelPackageArn"]} in packages,
            f"expected an AWS::SageMaker::Model whose PrimaryContainer.ModelPackageName is the version's ARN, got {json.dumps(models)}")
-    lookup_ids = ids_of("Custom::SageMakerLatestApprovedModelPackage")
-    lookups = of_type(template, "Custom::SageMakerLatestApprovedModelPackage")
-    expect(len(lookups) == 1 and lookups[0].get("Properties", {}).get("ModelPackageGroupName") == GROUP_NAME
-           and {"Fn::GetAtt": [lookup_ids[0], "ModelPackageArn"]} in packages,
-           f"expected a latest-approved lookup of {GROUP_NAME!r} deployed as a model, got {json.dumps(lookups)} and {json.dumps(models)}")
+    lookup_type = "Custom::SageMakerLatestApprovedModelPackage"
+    lookups = {k: r.get("Properties", {}) for k, r in template.get("Resources", {}).items() if r.get("Type") == lookup_type}
+    plain = [k for k, p in lookups.items() if "Stage" not in p]
+    staged = [k for k, p in lookups.items() if p.get("Stage") == "Production" and p.get("StageStatus") == "Deployed"]
+    expect(len(lookups) == 2 and len(plain) == 1 and len(staged) == 1
+           and all(p.get("ModelPackageGroupName") == GROUP_NAME and "ApprovalStatus" not in p for p in lookups.values())
+           and all({"Fn::GetAtt": [k, "ModelPackageArn"]} in packages for k in lookups),
+           f"expected a latest-approved lookup and a lookup filtered to stage Production (Deployed) of {GROUP_NAME!r}, "
+           f"each deployed as a model, got {json.dumps(lookups)} and {json.dumps(models)}")
 
     endpoints = of_type(template, "AWS::SageMaker::Endpoint")
     deployment = endpoints[0].get("Properties", {}).get("DeploymentConfig", {}) if endpoints else {}

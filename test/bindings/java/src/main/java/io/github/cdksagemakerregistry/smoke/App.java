@@ -18,6 +18,7 @@ import io.github.cdksagemakerregistry.HyperParameterType;
 import io.github.cdksagemakerregistry.IModelPackage;
 import io.github.cdksagemakerregistry.InstanceType;
 import io.github.cdksagemakerregistry.LatestApprovedModelPackageOptions;
+import io.github.cdksagemakerregistry.LatestModelPackageOptions;
 import io.github.cdksagemakerregistry.LookupRefresh;
 import io.github.cdksagemakerregistry.ModelApprovalStatus;
 import io.github.cdksagemakerregistry.Model;
@@ -26,6 +27,7 @@ import io.github.cdksagemakerregistry.ModelPackage;
 import io.github.cdksagemakerregistry.ModelPackageGroup;
 import io.github.cdksagemakerregistry.ModelPackageOptions;
 import io.github.cdksagemakerregistry.OnApprovalStatusChangeOptions;
+import io.github.cdksagemakerregistry.StageGrantOptions;
 import io.github.cdksagemakerregistry.TrainingChannel;
 import io.github.cdksagemakerregistry.TrainingInputMode;
 import io.github.cdksagemakerregistry.TrainingSpecification;
@@ -127,6 +129,19 @@ public final class App {
         Model.Builder.create(stack, "LatestModel")
                 .containers(List.of(ContainerDefinition.builder().modelPackage(latest).build()))
                 .build();
+        // Governance: the other account may move versions to Staging and nowhere else; production serves
+        // the newest approved version whose stage is Production with status Deployed.
+        group.getGrants().changeStage(new AccountPrincipal(OTHER_ACCOUNT),
+                StageGrantOptions.builder().stages(List.of("Staging")).build());
+        IModelPackage inProduction = group.latestModelPackage(stack, "InProduction", LatestModelPackageOptions.builder()
+                .approvalStatus(ModelApprovalStatus.APPROVED)
+                .stage("Production")
+                .stageStatus("Deployed")
+                .refresh(LookupRefresh.ON_CHANGE)
+                .build());
+        Model.Builder.create(stack, "ProductionModel")
+                .containers(List.of(ContainerDefinition.builder().modelPackage(inProduction).build()))
+                .build();
         Algorithm.Builder.create(stack, "Trainer")
                 .algorithmName("smoke-trainer")
                 .trainingSpecification(TrainingSpecification.builder()
@@ -172,6 +187,18 @@ public final class App {
         }
         expect(crossAccount, "expected a ModelPackageGroupPolicy statement with a principal for account "
                 + OTHER_ACCOUNT + ", got " + policy);
+        List<Object> stageStatements = new ArrayList<>();
+        for (Object statement : asList(policy.get("Statement"))) {
+            if ("sagemaker:UpdateModelPackage".equals(asMap(statement).get("Action"))) {
+                stageStatements.add(statement);
+            }
+        }
+        Map<String, Object> stageStatement = stageStatements.isEmpty() ? Map.of() : asMap(stageStatements.get(0));
+        expect(stageStatements.size() == 1 && String.valueOf(stageStatement.get("Principal")).contains(OTHER_ACCOUNT)
+                        && Map.of("StringEquals", Map.of("sagemaker:ModelLifeCycle:Stage", List.of("Staging")))
+                                .equals(stageStatement.get("Condition")),
+                "expected one stage-scoped UpdateModelPackage statement for account " + OTHER_ACCOUNT
+                        + " limited to stage Staging, got " + stageStatements);
 
         List<Object> iamActions = new ArrayList<>();
         for (Map<String, Object> iamPolicy : ofType(template, "AWS::IAM::Policy")) {
@@ -210,14 +237,31 @@ public final class App {
             packages.add(asMap(asMap(model.get("Properties")).get("PrimaryContainer")).get("ModelPackageName"));
         }
         String versionId = idOf(template, "AWS::SageMaker::ModelPackage");
-        expect(models.size() == 2 && versionId != null
+        expect(models.size() == 3 && versionId != null
                         && packages.contains(Map.of("Fn::GetAtt", List.of(versionId, "ModelPackageArn"))),
                 "expected an AWS::SageMaker::Model whose PrimaryContainer.ModelPackageName is the version's ARN, got " + models);
-        String lookupId = idOf(template, "Custom::SageMakerLatestApprovedModelPackage");
+        Map<String, Object> resources = asMap(template.get("Resources"));
+        int plain = 0;
+        int staged = 0;
+        boolean lookupsOk = true;
+        for (Map.Entry<String, Object> entry : resources.entrySet()) {
+            Map<String, Object> resource = asMap(entry.getValue());
+            if (!"Custom::SageMakerLatestApprovedModelPackage".equals(resource.get("Type"))) {
+                continue;
+            }
+            Map<String, Object> props = asMap(resource.get("Properties"));
+            lookupsOk &= GROUP_NAME.equals(props.get("ModelPackageGroupName")) && !props.containsKey("ApprovalStatus")
+                    && packages.contains(Map.of("Fn::GetAtt", List.of(entry.getKey(), "ModelPackageArn")));
+            if (!props.containsKey("Stage")) {
+                plain++;
+            } else if ("Production".equals(props.get("Stage")) && "Deployed".equals(props.get("StageStatus"))) {
+                staged++;
+            }
+        }
         List<Map<String, Object>> lookups = ofType(template, "Custom::SageMakerLatestApprovedModelPackage");
-        expect(lookups.size() == 1 && GROUP_NAME.equals(asMap(lookups.get(0).get("Properties")).get("ModelPackageGroupName"))
-                        && packages.contains(Map.of("Fn::GetAtt", List.of(lookupId, "ModelPackageArn"))),
-                "expected a latest-approved lookup of '" + GROUP_NAME + "' deployed as a model, got " + lookups + " and " + models);
+        expect(lookupsOk && lookups.size() == 2 && plain == 1 && staged == 1,
+                "expected a latest-approved lookup and a lookup filtered to stage Production (Deployed) of '" + GROUP_NAME
+                        + "', each deployed as a model, got " + lookups + " and " + models);
 
         List<Map<String, Object>> endpoints = ofType(template, "AWS::SageMaker::Endpoint");
         Map<String, Object> deployment = endpoints.isEmpty() ? Map.of()
