@@ -121,12 +121,12 @@ const demo = project.addTask('demo', {
 
 
 // ---------------------------------------------------------------------------
-// Struct keys: src/private/struct-keys.generated.ts lists the properties of every exported struct, so
-// the library can reject keys it does not know (a Python dict's `model_data`, a misspelled key) instead of
-// dropping them. Read off the sources by scripts/struct-keys.ts; refreshed before every compile, and
+// Struct keys: src/private/validate/struct-keys.generated.ts lists the properties of every exported
+// struct, so the library can reject keys it does not know (a Python dict's `model_data`, a misspelled
+// key) instead of dropping them. Read off the sources by scripts/struct-keys.ts; refreshed before every compile, and
 // test/struct-keys.test.ts fails when the committed table is stale.
 const structKeys = project.addTask('struct-keys', {
-  description: 'Regenerate src/private/struct-keys.generated.ts (the property names of every exported struct)',
+  description: 'Regenerate src/private/validate/struct-keys.generated.ts (the property names of every exported struct)',
   steps: [{ exec: 'ts-node --project tsconfig.dev.json scripts/struct-keys.ts' }],
 });
 project.preCompileTask.spawn(structKeys);

@@ -224,7 +224,10 @@ export interface AlgorithmValidationSpecification {
    * algorithm's ECR and asset images and use of the jobs' KMS keys; it must be allowed to read the
    * input data and write the output in S3.
    *
-   * An `iam.IRole` rather than a reference: the algorithm grants this role what the validation jobs need. [disable-awslint:prefer-ref-interface]
+   * An `iam.IRole` rather than a reference: the algorithm grants this role what the validation jobs
+   * need.
+   *
+   * [disable-awslint:prefer-ref-interface]
    */
   readonly role: iam.IRole;
 

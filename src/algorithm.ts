@@ -2,14 +2,12 @@ import {
   IResource,
   ITaggableV2,
   Lazy,
-  Names,
   PhysicalName,
   RemovalPolicy,
   Resource,
   Stack,
   TagManager,
   TagType,
-  Token,
   aws_iam as iam,
   aws_sagemaker as sagemaker,
 } from 'aws-cdk-lib';
@@ -18,26 +16,19 @@ import { Construct } from 'constructs';
 import { AlgorithmGrants } from './algorithm-grants';
 import { AlgorithmValidationSpecification } from './algorithm-validation-specification';
 import { InferenceSpecification } from './inference-specification';
-import { fingerprint, toSageMakerApi } from './private/api-shape';
-import { parseSageMakerArn } from './private/arn';
-import { dependOnRolePolicies } from './private/dependencies';
-import { DeployTimeHandler } from './private/deploy-time-handler';
-import { InferenceRules, inferenceSpecificationErrors, renderInferenceSpecification } from './private/inference';
-import { checkStructKeys } from './private/struct-keys';
-import {
-  grantAlgorithmValidationKeys,
-  renderAlgorithmValidationSpecification,
-  renderTrainingSpecification,
-  toAlgorithmInferenceSpecification,
-  trainingSpecificationErrors,
-} from './private/training';
-import {
-  SAGEMAKER_NAME_MAX_LENGTH,
-  throwIfErrors,
-  validateRemovalPolicy,
-  validateDescription,
-  validateSageMakerName,
-} from './private/validation';
+import { DeployTimeHandler } from './private/deploy-time/deploy-time-handler';
+import { dependOnRolePolicies } from './private/iam/dependencies';
+import { grantAlgorithmValidationKeys } from './private/iam/keys';
+import { parseSageMakerArn, sageMakerArn } from './private/refs/arn';
+import { generateName, lowerCaseLiteral } from './private/refs/names';
+import { fingerprint, toSageMakerApi } from './private/render/api-shape';
+import { renderInferenceSpecification } from './private/render/inference';
+import { renderAlgorithmValidationSpecification, renderTrainingSpecification, toAlgorithmInferenceSpecification } from './private/render/training';
+import { throwIfErrors } from './private/validate/error';
+import { InferenceRules, inferenceSpecificationErrors } from './private/validate/inference';
+import { checkStructKeys } from './private/validate/struct-keys';
+import { algorithmValidationSpecificationErrors, trainingSpecificationErrors } from './private/validate/training';
+import { validateDescription, validateRemovalPolicy, validateSageMakerName } from './private/validate/values';
 import { TrainingSpecification } from './training-specification';
 
 /** The CloudFormation type of algorithms created through the custom resource. */
@@ -96,9 +87,12 @@ export interface IAlgorithm extends IResource, sagemakerRefs.IAlgorithmRef {
 }
 
 /**
- * Behaviour shared by owned and imported algorithms.
+ * Behaviour shared by owned and imported algorithms: the reference and the grants.
+ *
+ * Exported so that an app can write its own import or lookup of an algorithm that behaves like the
+ * library's: extend it and give `algorithmArn` and `algorithmName`.
  */
-abstract class AlgorithmBase extends Resource implements IAlgorithm {
+export abstract class AlgorithmBase extends Resource implements IAlgorithm {
   public abstract readonly algorithmArn: string;
   public abstract readonly algorithmName: string;
 
@@ -225,7 +219,7 @@ export class Algorithm extends AlgorithmBase implements ITaggableV2 {
    */
   public static fromAlgorithmArn(scope: Construct, id: string, algorithmArn: string): IAlgorithm {
     const parsed = parseSageMakerArn(algorithmArn, 'algorithm', 'Algorithm.fromAlgorithmArn');
-    return new ImportedAlgorithm(scope, id, algorithmArn, parsed.resourceName);
+    return new ImportedAlgorithm(scope, id, { algorithmArn, algorithmName: parsed.resourceName });
   }
 
   /**
@@ -233,8 +227,8 @@ export class Algorithm extends AlgorithmBase implements ITaggableV2 {
    */
   public static fromAlgorithmName(scope: Construct, id: string, algorithmName: string): IAlgorithm {
     throwIfErrors('algorithm import', validateSageMakerName('algorithmName', algorithmName));
-    const arn = Stack.of(scope).formatArn({ service: 'sagemaker', resource: 'algorithm', resourceName: algorithmName });
-    return new ImportedAlgorithm(scope, id, arn, algorithmName);
+    const arn = sageMakerArn(scope, 'algorithm', algorithmName);
+    return new ImportedAlgorithm(scope, id, { algorithmArn: arn, algorithmName });
   }
 
   /** @attribute */
@@ -266,13 +260,14 @@ export class Algorithm extends AlgorithmBase implements ITaggableV2 {
     if (props.inferenceSpecification) {
       errors.push(...inferenceSpecificationErrors('inferenceSpecification', props.inferenceSpecification, inferenceRules));
     }
-    const validationSpecification = validation
-      ? renderAlgorithmValidationSpecification('validationSpecification', validation, {
+    if (validation) {
+      errors.push(...algorithmValidationSpecificationErrors('validationSpecification', validation, {
         training: props.trainingSpecification,
         inference: props.inferenceSpecification,
-      }, errors)
-      : undefined;
+      }));
+    }
     throwIfErrors(`Algorithm ${this.node.path}`, errors);
+    const validationSpecification = validation ? renderAlgorithmValidationSpecification(validation) : undefined;
 
     // Checked: render, binding the images, which grants whoever runs them (SageMaker's validation
     // jobs, under the validation role) the pulls; then the jobs' keys.
@@ -345,22 +340,27 @@ export class Algorithm extends AlgorithmBase implements ITaggableV2 {
    * Literal names are also allowed in lower case, in case SageMaker lower-cases them in ARNs.
    */
   private policyArns(algorithmName: string | undefined): string[] {
-    const stack = Stack.of(this);
     const names = algorithmName === undefined
       ? [`${this.generatedName.slice(0, -FINGERPRINT_LENGTH)}*`]
-      : [...new Set([algorithmName, Token.isUnresolved(algorithmName) ? algorithmName : algorithmName.toLowerCase()])];
-    return names.map((n) => stack.formatArn({ service: 'sagemaker', resource: 'algorithm', resourceName: n }));
+      : [...new Set([algorithmName, lowerCaseLiteral(algorithmName)])];
+    return names.map((n) => sageMakerArn(this, 'algorithm', n));
   }
+}
+
+/** The attributes of an imported algorithm. */
+interface ImportedAlgorithmProps {
+  readonly algorithmArn: string;
+  readonly algorithmName: string;
 }
 
 class ImportedAlgorithm extends AlgorithmBase {
   public readonly algorithmArn: string;
   public readonly algorithmName: string;
 
-  constructor(scope: Construct, id: string, arn: string, name: string) {
-    super(scope, id, { environmentFromArn: arn });
-    this.algorithmArn = arn;
-    this.algorithmName = name;
+  constructor(scope: Construct, id: string, props: ImportedAlgorithmProps) {
+    super(scope, id, { environmentFromArn: props.algorithmArn });
+    this.algorithmArn = props.algorithmArn;
+    this.algorithmName = props.algorithmName;
   }
 }
 
@@ -370,9 +370,8 @@ class ImportedAlgorithm extends AlgorithmBase {
  * characters.
  */
 function generateAlgorithmName(scope: Construct, definition: Record<string, unknown>): string {
-  const prefix = Names.uniqueResourceName(scope, {
-    maxLength: SAGEMAKER_NAME_MAX_LENGTH - FINGERPRINT_LENGTH - 1,
-    allowedSpecialCharacters: '-',
-  }).replace(/^-+|-+$/g, '').toLowerCase();
-  return `${prefix}-${fingerprint(Stack.of(scope).resolve(definition), FINGERPRINT_LENGTH)}`;
+  return generateName(scope, {
+    suffix: fingerprint(Stack.of(scope).resolve(definition), FINGERPRINT_LENGTH),
+    lowerCase: true,
+  });
 }

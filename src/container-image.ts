@@ -1,7 +1,7 @@
 import { Token, aws_ecr as ecr, aws_ecr_assets as ecrAssets, aws_iam as iam } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { freeChildId } from './private/ids';
-import { throwIfErrors } from './private/validation';
+import { freeChildId } from './private/refs/names';
+import { throwIfErrors } from './private/validate/error';
 
 /**
  * ImageUri limits of SageMaker container definitions: 1-255 characters, no whitespace. Control

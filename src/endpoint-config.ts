@@ -18,15 +18,15 @@ import { aws_kms as kmsRefs, aws_sagemaker as sagemakerRefs } from 'aws-cdk-lib/
 import { Construct } from 'constructs';
 import { InstanceType } from './instance-type';
 import { IModel } from './model';
-import { parseSageMakerArn } from './private/arn';
-import { lowerCaseLiteral, seconds } from './private/endpoint-util';
-import { validateInstanceType } from './private/instance-types';
-import { grantKey } from './private/keys';
-import { checkStructKeys } from './private/struct-keys';
+import { grantKey } from './private/iam/keys';
+import { parseSageMakerArn, sageMakerArn } from './private/refs/arn';
+import { lowerCaseLiteral } from './private/refs/names';
+import { seconds } from './private/units';
+import { ValidationError, throwIfErrors } from './private/validate/error';
+import { checkStructKeys } from './private/validate/struct-keys';
+import { validateInstanceType } from './private/validate/supported-instance-types';
 import {
-  ValidationError,
   printable,
-  throwIfErrors,
   validateCount,
   validateEnumValue,
   validateInteger,
@@ -35,7 +35,7 @@ import {
   validateRemovalPolicy,
   validateSageMakerName,
   validateUnique,
-} from './private/validation';
+} from './private/validate/values';
 
 /** `ProductionVariantList` of CreateEndpointConfig (botocore): 1-10 variants; the same bounds for shadow variants. */
 const MAX_VARIANTS = 10;
@@ -126,8 +126,10 @@ export interface ProductionVariantOptions {
    * The model the variant hosts. A model in a VPC or with network isolation keeps them on the
    * endpoint (they are properties of the model).
    *
+   * An `IModel` rather than a reference: the configuration grants the model's role what data
+   * capture and asynchronous inference need.
    *
-   * An `IModel` rather than a reference: the configuration grants the model's role what data capture and asynchronous inference need. [disable-awslint:prefer-ref-interface]
+   * [disable-awslint:prefer-ref-interface]
    */
   readonly model: IModel;
 }
@@ -221,8 +223,9 @@ export interface InstanceProductionVariant {
   /**
    * The model the variant hosts.
    *
+   * An `IModel` rather than a reference: the model given to the variant, as given.
    *
-   * An `IModel` rather than a reference: the model given to the variant, as given. [disable-awslint:prefer-ref-interface]
+   * [disable-awslint:prefer-ref-interface]
    */
   readonly model: IModel;
   /** The instance type. */
@@ -243,8 +246,9 @@ export interface DataCaptureOptions {
   /**
    * The bucket the captured data goes to.
    *
+   * An `s3.IBucket` rather than a reference: the models' roles are granted to write into it.
    *
-   * An `s3.IBucket` rather than a reference: the models' roles are granted to write into it. [disable-awslint:prefer-ref-interface]
+   * [disable-awslint:prefer-ref-interface]
    */
   readonly destinationBucket: s3.IBucket;
 
@@ -308,8 +312,9 @@ export interface AsyncInferenceOptions {
   /**
    * The bucket the responses go to.
    *
+   * An `s3.IBucket` rather than a reference: the models' roles are granted to write into it.
    *
-   * An `s3.IBucket` rather than a reference: the models' roles are granted to write into it. [disable-awslint:prefer-ref-interface]
+   * [disable-awslint:prefer-ref-interface]
    */
   readonly outputBucket: s3.IBucket;
 
@@ -323,8 +328,10 @@ export interface AsyncInferenceOptions {
   /**
    * The bucket the responses of failed inferences go to.
    *
+   * An `s3.IBucket` rather than a reference: the models' roles are granted to write into it.
    *
-   * An `s3.IBucket` rather than a reference: the models' roles are granted to write into it. [disable-awslint:prefer-ref-interface]
+   * [disable-awslint:prefer-ref-interface]
+   *
    * @default - failures are not written to S3
    */
   readonly failureBucket?: s3.IBucket;
@@ -346,8 +353,10 @@ export interface AsyncInferenceOptions {
   /**
    * The SNS topic notified of successful inferences.
    *
+   * An `sns.ITopic` rather than a reference: the models' roles are granted to publish to it.
    *
-   * An `sns.ITopic` rather than a reference: the models' roles are granted to publish to it. [disable-awslint:prefer-ref-interface]
+   * [disable-awslint:prefer-ref-interface]
+   *
    * @default - no notification on success
    */
   readonly successTopic?: sns.ITopic;
@@ -355,8 +364,10 @@ export interface AsyncInferenceOptions {
   /**
    * The SNS topic notified of failed inferences.
    *
+   * An `sns.ITopic` rather than a reference: the models' roles are granted to publish to it.
    *
-   * An `sns.ITopic` rather than a reference: the models' roles are granted to publish to it. [disable-awslint:prefer-ref-interface]
+   * [disable-awslint:prefer-ref-interface]
+   *
    * @default - no notification on failure
    */
   readonly errorTopic?: sns.ITopic;
@@ -461,6 +472,21 @@ interface VariantInfo {
 }
 
 /**
+ * Behaviour shared by owned and imported endpoint configurations: the reference.
+ *
+ * Exported so that an app can write its own import or lookup of an endpoint configuration that
+ * behaves like the library's: extend it and give `endpointConfigArn` and `endpointConfigName`.
+ */
+export abstract class EndpointConfigBase extends Resource implements IEndpointConfig {
+  public abstract readonly endpointConfigArn: string;
+  public abstract readonly endpointConfigName: string;
+
+  public get endpointConfigRef(): sagemakerRefs.EndpointConfigReference {
+    return { endpointConfigId: this.endpointConfigName, endpointConfigName: this.endpointConfigName };
+  }
+}
+
+/**
  * A SageMaker endpoint configuration (`AWS::SageMaker::EndpointConfig`): the models an endpoint
  * hosts, on instances or serverless, with optional data capture and asynchronous inference.
  *
@@ -469,18 +495,14 @@ interface VariantInfo {
  *
  * @resource AWS::SageMaker::EndpointConfig
  */
-export class EndpointConfig extends Resource implements IEndpointConfig {
+export class EndpointConfig extends EndpointConfigBase {
   /**
    * Imports an endpoint configuration of this stack's account and region by its name.
    */
   public static fromEndpointConfigName(scope: Construct, id: string, endpointConfigName: string): IEndpointConfig {
     throwIfErrors('EndpointConfig.fromEndpointConfigName', endpointConfigNameErrors(endpointConfigName));
-    const endpointConfigArn = Stack.of(scope).formatArn({
-      service: 'sagemaker',
-      resource: 'endpoint-config',
-      resourceName: lowerCaseLiteral(endpointConfigName),
-    });
-    return new ImportedEndpointConfig(scope, id, endpointConfigArn, endpointConfigName);
+    const endpointConfigArn = sageMakerArn(scope, 'endpoint-config', lowerCaseLiteral(endpointConfigName));
+    return new ImportedEndpointConfig(scope, id, { endpointConfigArn, endpointConfigName });
   }
 
   /**
@@ -488,7 +510,7 @@ export class EndpointConfig extends Resource implements IEndpointConfig {
    */
   public static fromEndpointConfigArn(scope: Construct, id: string, endpointConfigArn: string): IEndpointConfig {
     const parsed = parseSageMakerArn(endpointConfigArn, 'endpoint-config', 'EndpointConfig.fromEndpointConfigArn');
-    return new ImportedEndpointConfig(scope, id, endpointConfigArn, parsed.resourceName);
+    return new ImportedEndpointConfig(scope, id, { endpointConfigArn, endpointConfigName: parsed.resourceName });
   }
 
   /** @attribute */
@@ -547,10 +569,6 @@ export class EndpointConfig extends Resource implements IEndpointConfig {
       this.addShadowVariant(variant, index);
     }
     this.node.addValidation({ validate: () => this.validateEndpointConfig() });
-  }
-
-  public get endpointConfigRef(): sagemakerRefs.EndpointConfigReference {
-    return { endpointConfigId: this.endpointConfigName, endpointConfigName: this.endpointConfigName };
   }
 
   /**
@@ -783,13 +801,20 @@ export class EndpointConfig extends Resource implements IEndpointConfig {
   }
 }
 
-class ImportedEndpointConfig extends Resource implements IEndpointConfig {
-  constructor(scope: Construct, id: string, public readonly endpointConfigArn: string, public readonly endpointConfigName: string) {
-    super(scope, id, { environmentFromArn: endpointConfigArn });
-  }
+/** The attributes of an imported endpoint configuration. */
+interface ImportedEndpointConfigProps {
+  readonly endpointConfigArn: string;
+  readonly endpointConfigName: string;
+}
 
-  public get endpointConfigRef(): sagemakerRefs.EndpointConfigReference {
-    return { endpointConfigId: this.endpointConfigName, endpointConfigName: this.endpointConfigName };
+class ImportedEndpointConfig extends EndpointConfigBase {
+  public readonly endpointConfigArn: string;
+  public readonly endpointConfigName: string;
+
+  constructor(scope: Construct, id: string, props: ImportedEndpointConfigProps) {
+    super(scope, id, { environmentFromArn: props.endpointConfigArn });
+    this.endpointConfigArn = props.endpointConfigArn;
+    this.endpointConfigName = props.endpointConfigName;
   }
 }
 

@@ -1,5 +1,5 @@
 import { Duration, aws_cloudwatch as cloudwatch } from 'aws-cdk-lib';
-import { checkStructKeys } from './private/struct-keys';
+import { checkStructKeys } from './private/validate/struct-keys';
 
 /**
  * How a capacity size counts: instances, or a percentage of the variant's instances.
@@ -46,8 +46,10 @@ export interface AutoRollbackOptions {
   /**
    * Alarms of your own; SageMaker rolls back the deployment when any of them goes off.
    *
+   * `cloudwatch.IAlarm`s rather than references: the deployment needs their names.
    *
-   * `cloudwatch.IAlarm`s rather than references: the deployment needs their names. [disable-awslint:prefer-ref-interface]
+   * [disable-awslint:prefer-ref-interface]
+   *
    * @default - none
    */
   readonly alarms?: cloudwatch.IAlarm[];

@@ -1,7 +1,6 @@
 import {
   Duration,
   Lazy,
-  Names,
   RemovalPolicy,
   Resource,
   Stack,
@@ -17,20 +16,20 @@ import { Construct } from 'constructs';
 import { EndpointConfig, IEndpointConfig } from './endpoint-config';
 import { CapacitySizeType, DeploymentConfig, DeploymentStrategy } from './endpoint-deployment';
 import { EndpointGrants } from './endpoint-grants';
-import { parseSageMakerArn } from './private/arn';
-import { PERCENT_BOUNDS, batchSizeName, renderDeployment } from './private/endpoint-deployment';
-import { lowerCaseLiteral } from './private/endpoint-util';
-import { checkStructKeys } from './private/struct-keys';
+import { parseSageMakerArn, sageMakerArn } from './private/refs/arn';
+import { generateName, lowerCaseLiteral } from './private/refs/names';
+import { renderDeployment } from './private/render/deployment';
+import { PERCENT_BOUNDS, batchSizeName, deploymentErrors } from './private/validate/deployment';
+import { ValidationError, throwIfErrors } from './private/validate/error';
+import { checkStructKeys } from './private/validate/struct-keys';
 import {
-  ValidationError,
-  throwIfErrors,
   validateEnumValue,
   validateInteger,
   validateLength,
   validatePattern,
   validateRemovalPolicy,
   validateUnique,
-} from './private/validation';
+} from './private/validate/values';
 
 /** `EndpointName` (CloudFormation schema and botocore): 1-63 letters, digits and hyphens. */
 const ENDPOINT_NAME_PATTERN = /^[a-zA-Z0-9](-*[a-zA-Z0-9])*$/;
@@ -96,9 +95,12 @@ export interface IEndpoint extends sagemaker.IEndpoint {
 }
 
 /**
- * Behaviour shared by owned and imported endpoints.
+ * Behaviour shared by owned and imported endpoints: the reference, the grants and the metrics.
+ *
+ * Exported so that an app can write its own import or lookup of an endpoint that behaves like the
+ * library's: extend it and give `endpointArn` and `endpointName`.
  */
-abstract class EndpointBase extends Resource implements IEndpoint {
+export abstract class EndpointBase extends Resource implements IEndpoint {
   public abstract readonly endpointArn: string;
   public abstract readonly endpointName: string;
 
@@ -176,8 +178,10 @@ export interface EndpointProps {
    * library is replaced by a new one on every change), the endpoint is updated in place to the new
    * configuration, following `deploymentConfig`.
    *
+   * An `IEndpointConfig` rather than a reference: the endpoint checks its deployment and alarms
+   * against the configuration's variants.
    *
-   * An `IEndpointConfig` rather than a reference: the endpoint checks its deployment and alarms against the configuration's variants. [disable-awslint:prefer-ref-interface]
+   * [disable-awslint:prefer-ref-interface]
    */
   readonly endpointConfig: IEndpointConfig;
 
@@ -407,8 +411,8 @@ export class Endpoint extends EndpointBase {
    */
   public static fromEndpointName(scope: Construct, id: string, endpointName: string): IEndpoint {
     throwIfErrors('Endpoint.fromEndpointName', endpointNameErrors(endpointName));
-    const endpointArn = Stack.of(scope).formatArn({ service: 'sagemaker', resource: 'endpoint', resourceName: lowerCaseLiteral(endpointName) });
-    return new ImportedEndpoint(scope, id, endpointArn, endpointName);
+    const endpointArn = sageMakerArn(scope, 'endpoint', lowerCaseLiteral(endpointName));
+    return new ImportedEndpoint(scope, id, { endpointArn, endpointName });
   }
 
   /**
@@ -418,7 +422,7 @@ export class Endpoint extends EndpointBase {
    */
   public static fromEndpointArn(scope: Construct, id: string, endpointArn: string): IEndpoint {
     const parsed = parseSageMakerArn(endpointArn, 'endpoint', 'Endpoint.fromEndpointArn');
-    return new ImportedEndpoint(scope, id, endpointArn, parsed.resourceName);
+    return new ImportedEndpoint(scope, id, { endpointArn, endpointName: parsed.resourceName });
   }
 
   /** @attribute */
@@ -456,8 +460,7 @@ export class Endpoint extends EndpointBase {
         }
       }
     }
-    const rendered = props.deploymentConfig ? renderDeployment(props.deploymentConfig) : undefined;
-    errors.push(...rendered?.errors ?? []);
+    errors.push(...props.deploymentConfig ? deploymentErrors(props.deploymentConfig) : []);
     if (props.deploymentConfig?.options.autoRollback?.createDefaultAlarms && props.endpointConfig
       && !(props.endpointConfig instanceof EndpointConfig)) {
       errors.push('deploymentConfig.autoRollback.createDefaultAlarms needs an EndpointConfig of this library (the alarms are per '
@@ -470,8 +473,9 @@ export class Endpoint extends EndpointBase {
     this.deploymentConfig = props.deploymentConfig;
     // A name known at synth time: alarms and scalable targets refer to the endpoint by name, and the
     // endpoint refers to its rollback alarms, so the name cannot come from the endpoint itself.
-    const name = props.endpointName ?? Names.uniqueResourceName(this, { maxLength: ENDPOINT_NAME_MAX_LENGTH, separator: '-' });
+    const name = props.endpointName ?? generateName(this, { maxLength: ENDPOINT_NAME_MAX_LENGTH, separator: '-' });
 
+    const rendered = props.deploymentConfig ? renderDeployment(props.deploymentConfig) : undefined;
     const autoRollback = props.deploymentConfig?.options.autoRollback;
     this.rollbackAlarms.push(...autoRollback?.alarms ?? []);
 
@@ -674,9 +678,20 @@ class EndpointVariant implements IEndpointInstanceProductionVariant {
   }
 }
 
+/** The attributes of an imported endpoint. */
+interface ImportedEndpointProps {
+  readonly endpointArn: string;
+  readonly endpointName: string;
+}
+
 class ImportedEndpoint extends EndpointBase {
-  constructor(scope: Construct, id: string, public readonly endpointArn: string, public readonly endpointName: string) {
-    super(scope, id, { environmentFromArn: endpointArn });
+  public readonly endpointArn: string;
+  public readonly endpointName: string;
+
+  constructor(scope: Construct, id: string, props: ImportedEndpointProps) {
+    super(scope, id, { environmentFromArn: props.endpointArn });
+    this.endpointArn = props.endpointArn;
+    this.endpointName = props.endpointName;
   }
 }
 

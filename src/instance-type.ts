@@ -1,5 +1,5 @@
 import { Token } from 'aws-cdk-lib';
-import { throwIfErrors } from './private/validation';
+import { throwIfErrors } from './private/validate/error';
 
 /** Shape of a SageMaker ML instance type: `ml.<family>.<size>`, for example `ml.m5.xlarge` or `ml.p4de.24xlarge`. */
 const INSTANCE_TYPE_PATTERN = /^ml\.[a-z0-9-]+\.[a-z0-9-]+$/;

@@ -1,8 +1,9 @@
 import { Token, aws_iam as iam, aws_s3 as s3, aws_s3_assets as s3Assets } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { freeChildId } from './private/ids';
-import { ModelDataDescription } from './private/inference';
-import { ValidationError, throwIfErrors, validateTemplateText } from './private/validation';
+import { freeChildId } from './private/refs/names';
+import { ValidationError, throwIfErrors } from './private/validate/error';
+import { ModelDataDescription } from './private/validate/inference';
+import { validateTemplateText } from './private/validate/values';
 
 /** `ModelDataUrl` and `S3Uri` pattern of the SageMaker API (at most 1024 characters; no line feed, as in CloudFormation's schema). */
 const S3_URI_PATTERN = /^(https|s3):\/\/([^/]+)\/?([^\n]*)$/;

@@ -4,11 +4,14 @@ import { Construct } from 'constructs';
 import { ModelApprovalStatus } from './approval';
 import { ModelLifeCycle } from './model-life-cycle';
 import { ModelPackage } from './model-package';
-import { DeployTimeHandler } from './private/deploy-time-handler';
-import { claimStage, lifeCycleErrors, lifeCycleProperties, stageSetterOf } from './private/life-cycle';
-import { APPROVE_ACTIONS } from './private/perms';
-import { checkStructKeys } from './private/struct-keys';
-import { throwIfErrors, validateDescription } from './private/validation';
+import { DeployTimeHandler } from './private/deploy-time/deploy-time-handler';
+import { APPROVE_ACTIONS } from './private/iam/perms';
+import { lifeCycleProperties } from './private/render/life-cycle';
+import { throwIfErrors } from './private/validate/error';
+import { claimStage, stageSetterOf } from './private/validate/stage-claims';
+import { lifeCycleErrors } from './private/validate/stages';
+import { checkStructKeys } from './private/validate/struct-keys';
+import { validateDescription } from './private/validate/values';
 
 /**
  * Properties of a `ModelPackageApproval`.

@@ -1,15 +1,8 @@
 import { aws_iam as iam, aws_kms as kms } from 'aws-cdk-lib';
-import { aws_kms as kmsRefs, aws_sagemaker as sagemakerRefs } from 'aws-cdk-lib/interfaces';
-import { IConstruct } from 'constructs';
-import { APPROVE_ACTIONS, VERSION_READ_ACTIONS } from './private/perms';
-import { ValidationError } from './private/validation';
-
-/** What a model package of this library knows about itself (`ModelPackageBase`). */
-interface KnownPackage {
-  readonly _keyForReaders?: kmsRefs.IKeyRef;
-  readonly _versioned?: boolean;
-  _bindArtifacts(grantee: iam.IGrantable): void;
-}
+import { aws_sagemaker as sagemakerRefs } from 'aws-cdk-lib/interfaces';
+import { KnownModelPackage, isKnownModelPackage } from './private/contracts';
+import { APPROVE_ACTIONS, VERSION_READ_ACTIONS } from './private/iam/perms';
+import { ValidationError } from './private/validate/error';
 
 /**
  * Grants on a model package, the companion of `ModelPackage` (`modelPackage.grants`).
@@ -41,7 +34,7 @@ export class ModelPackageGrants {
    */
   public approve(grantee: iam.IGrantable): iam.Grant {
     if (this.known?._versioned === false) {
-      throw new ValidationError(`ModelPackage ${(this.modelPackage as IConstruct).node.path}`,
+      throw new ValidationError(`ModelPackage ${this.modelPackage.node.path}`,
         ['grantApprove applies only to versions (packages in a model package group), got an unversioned model package']);
     }
     return this.withKey(grantee, iam.Grant.addToPrincipal({
@@ -65,9 +58,9 @@ export class ModelPackageGrants {
     return this.modelPackage.modelPackageRef.modelPackageArn;
   }
 
-  private get known(): KnownPackage | undefined {
-    const candidate = this.modelPackage as unknown as Partial<KnownPackage>;
-    return typeof candidate._bindArtifacts === 'function' ? candidate as KnownPackage : undefined;
+  /** The package as the library knows it (its key, whether it is a version, its artifacts), for a package of this library. */
+  private get known(): KnownModelPackage | undefined {
+    return isKnownModelPackage(this.modelPackage) ? this.modelPackage : undefined;
   }
 
   /** Adds decrypting with the package's key (when known) to `grant`, so the returned grant covers both. */

@@ -1,17 +1,16 @@
-import { Token, TokenComparison, aws_iam as iam } from 'aws-cdk-lib';
-import { IModelPackageGroup } from './model-package-group';
+import { Token, aws_iam as iam } from 'aws-cdk-lib';
+import { aws_sagemaker as sagemakerRefs } from 'aws-cdk-lib/interfaces';
 import { SharePurpose, ShareOptions, ShareResult } from './model-package-group-sharing';
-import {
-  APPROVE_ACTIONS,
-  GROUP_READ_ACTIONS,
-  LIST_ACTIONS,
-  REGISTER_ACTIONS,
-  VERSION_READ_ACTIONS,
-} from './private/perms';
-import { DEPLOY_ACTIONS, displayValue, grantArtifacts, shareOptionErrors, sharePrincipalErrors } from './private/sharing';
-import { stageErrors } from './private/stages';
-import { checkStructKeys } from './private/struct-keys';
-import { throwIfErrors } from './private/validation';
+import { GrantScope, isModelPackageGroup, isSelfGrantingGroup } from './private/contracts';
+import { grantArtifacts } from './private/iam/artifact-grants';
+import { APPROVE_ACTIONS, DEPLOY_ACTIONS, GROUP_READ_ACTIONS, LIST_ACTIONS, REGISTER_ACTIONS, VERSION_READ_ACTIONS } from './private/iam/perms';
+import { accountRelation, sameAccount } from './private/refs/accounts';
+import { ParsedSageMakerArn, modelPackageVersionName, parseSageMakerArn, sageMakerArn } from './private/refs/arn';
+import { displayValue } from './private/refs/display';
+import { throwIfErrors } from './private/validate/error';
+import { shareOptionErrors, sharePrincipalErrors } from './private/validate/share';
+import { stageErrors } from './private/validate/stages';
+import { checkStructKeys } from './private/validate/struct-keys';
 
 /**
  * Which lifecycle stages a stage-scoped grant covers (SageMaker `ModelLifeCycle`).
@@ -31,34 +30,36 @@ export interface StageGrantOptions {
   readonly stageStatuses?: string[];
 }
 
-/** What a grant covers: the group's ARN, the pattern of its versions' ARNs, or both. */
-interface GrantScope {
-  readonly group?: boolean;
-  readonly versions?: boolean;
-}
-
-/** A group that knows how to grant on itself (`ModelPackageGroupBase`). */
-interface SelfGranting {
-  _grantOn(grantee: iam.IGrantable, actions: string[], on: GrantScope): iam.Grant;
-}
-
 /**
  * Grants on a model package group and its versions, the companion of `ModelPackageGroup`
  * (`group.grants`).
  *
  * Every grant is scoped to the group (`model-package-group/<group>`) and/or its versions
  * (`model-package/<group>/*`). A principal in another account than the group is added to the
- * group's resource policy as well.
+ * group's resource policy as well, when the group has one (an `IModelPackageGroup`).
  */
 export class ModelPackageGroupGrants {
   /**
-   * The grants of a model package group.
+   * The grants of a model package group: one of this library, another `IModelPackageGroup`, a
+   * `CfnModelPackageGroup` or any reference.
+   *
+   * A reference that is not an `IModelPackageGroup` has no resource policy this library can add to:
+   * its grants go to the principal's IAM policy only, on the group's ARN and the ARNs of its versions
+   * built from it, and `share()` accepts only roles and users of the group's account.
    */
-  public static fromModelPackageGroup(group: IModelPackageGroup): ModelPackageGroupGrants {
+  public static fromModelPackageGroup(group: sagemakerRefs.IModelPackageGroupRef): ModelPackageGroupGrants {
     return new ModelPackageGroupGrants(group);
   }
 
-  private constructor(private readonly group: IModelPackageGroup) {}
+  /** The parts of the group's ARN, for a reference that is not an `IModelPackageGroup`. */
+  private readonly referenceArn?: ParsedSageMakerArn;
+
+  private constructor(private readonly group: sagemakerRefs.IModelPackageGroupRef) {
+    if (!isModelPackageGroup(group)) {
+      this.referenceArn = parseSageMakerArn(group.modelPackageGroupRef.modelPackageGroupArn, 'model-package-group',
+        'ModelPackageGroupGrants.fromModelPackageGroup');
+    }
+  }
 
   /**
    * Grants the given actions on the group and on all of its versions.
@@ -149,7 +150,7 @@ export class ModelPackageGroupGrants {
   public share(grantee: iam.IGrantable, options: ShareOptions): ShareResult {
     const where = `share of model package group ${this.group.node.path}`;
     checkStructKeys(where, 'ShareOptions', options);
-    throwIfErrors(where, [...sharePrincipalErrors(this.group, grantee), ...shareOptionErrors(options)]);
+    throwIfErrors(where, [...sharePrincipalErrors(this.group, grantee), ...this.referencePrincipalErrors(grantee), ...shareOptionErrors(options)]);
     let grant: iam.Grant;
     switch (options.purpose) {
       case SharePurpose.READ_AND_DEPLOY:
@@ -165,7 +166,7 @@ export class ModelPackageGroupGrants {
         grant = this.read(grantee).combine(this.changeStage(grantee, { stages: options.stages!, stageStatuses: options.stageStatuses }));
         break;
     }
-    const groupName = String(displayValue(this.group, this.group.modelPackageGroupName));
+    const groupName = String(displayValue(this.group, this.groupName));
     const artifacts = grantArtifacts(this.group, groupName, options.purpose, grantee, options.artifacts);
     return {
       grant: artifacts.grant ? grant.combine(artifacts.grant) : grant,
@@ -199,12 +200,12 @@ export class ModelPackageGroupGrants {
    * (`iam.Grant.addToPrincipalOrResource` would leave them out of the resource policy).
    */
   private conditional(grantee: iam.IGrantable, actions: string[], conditions: Record<string, Record<string, unknown>>): iam.Grant {
-    const resourceArns = [this.group.arnForModelPackageVersion('*')];
+    const resourceArns = [this.versionsArn];
     const principalGrant = iam.Grant.addToPrincipal({ grantee, actions, resourceArns, conditions });
-    const principalAccount = grantee.grantPrincipal.principalAccount;
-    const comparison = principalAccount === undefined ? undefined : Token.compareStrings(this.group.env.account, principalAccount);
-    const sameAccount = comparison === TokenComparison.SAME || comparison === TokenComparison.BOTH_UNRESOLVED;
-    if (principalGrant.success && sameAccount) {
+    if (!isModelPackageGroup(this.group)) {
+      return principalGrant;
+    }
+    if (principalGrant.success && sameAccount(this.group.env.account, grantee.grantPrincipal.principalAccount)) {
       return principalGrant;
     }
     const statement = new iam.PolicyStatement({ actions, resources: resourceArns, principals: [grantee.grantPrincipal], conditions });
@@ -213,15 +214,52 @@ export class ModelPackageGroupGrants {
   }
 
   private on(grantee: iam.IGrantable, actions: string[], on: GrantScope): iam.Grant {
-    const selfGranting = this.group as unknown as Partial<SelfGranting>;
-    if (typeof selfGranting._grantOn === 'function') {
-      return selfGranting._grantOn(grantee, actions, on);
+    if (isSelfGrantingGroup(this.group)) {
+      return this.group._grantOn(grantee, actions, on);
     }
-    // Another implementation of IModelPackageGroup: grant on its ARNs, through its resource policy when needed.
     const resourceArns = [
-      ...(on.group ? [this.group.modelPackageGroupArn] : []),
-      ...(on.versions ? [this.group.arnForModelPackageVersion('*')] : []),
+      ...(on.group ? [this.groupArn] : []),
+      ...(on.versions ? [this.versionsArn] : []),
     ];
-    return iam.Grant.addToPrincipalOrResource({ grantee, actions, resourceArns, resource: this.group });
+    if (isModelPackageGroup(this.group)) {
+      // Another implementation of IModelPackageGroup: grant on its ARNs, through its resource policy when needed.
+      return iam.Grant.addToPrincipalOrResource({ grantee, actions, resourceArns, resource: this.group });
+    }
+    // A reference only: the principal's IAM policy is the one place the grant can go.
+    return iam.Grant.addToPrincipal({ grantee, actions, resourceArns });
+  }
+
+  /** The group's ARN. */
+  private get groupArn(): string {
+    return isModelPackageGroup(this.group) ? this.group.modelPackageGroupArn : this.group.modelPackageGroupRef.modelPackageGroupArn;
+  }
+
+  /** The group's name: an `IModelPackageGroup`'s own, or the one in a reference's ARN. */
+  private get groupName(): string {
+    return isModelPackageGroup(this.group) ? this.group.modelPackageGroupName : this.referenceArn!.resourceName;
+  }
+
+  /** The pattern of the ARNs of the group's versions, `model-package/<group>/*`. */
+  private get versionsArn(): string {
+    if (isModelPackageGroup(this.group)) {
+      return this.group.arnForModelPackageVersion('*');
+    }
+    const parsed = this.referenceArn!;
+    return sageMakerArn(this.group, 'model-package', modelPackageVersionName(parsed.resourceName, '*'), parsed);
+  }
+
+  /**
+   * Problems with the principal of a share of a reference that is not an `IModelPackageGroup`: without
+   * a resource policy, only roles and users of the group's account can be granted (through their IAM
+   * policies).
+   */
+  private referencePrincipalErrors(grantee: iam.IGrantable): string[] {
+    const principal = grantee.grantPrincipal;
+    if (isModelPackageGroup(this.group) || accountRelation(this.group, principal.principalAccount, this.group.env.account) === 'same') {
+      return [];
+    }
+    return [`principal must be an IAM role or user of the group's account ${JSON.stringify(displayValue(this.group, this.group.env.account))}: `
+      + 'the group is a reference without a resource policy (not an IModelPackageGroup), so principals of other accounts cannot be '
+      + `added to it; share the group from the stack that defines it, got ${principal.toString()}`];
   }
 }

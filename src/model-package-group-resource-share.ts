@@ -1,9 +1,12 @@
-import { Names, Resource, Stack, Token, aws_ram as ram } from 'aws-cdk-lib';
+import { Resource, Stack, Token, aws_ram as ram } from 'aws-cdk-lib';
 import { aws_sagemaker as sagemakerRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
-import { accountRelation, displayValue } from './private/sharing';
-import { checkStructKeys } from './private/struct-keys';
-import { throwIfErrors, validatePattern, validateTemplateText } from './private/validation';
+import { accountRelation } from './private/refs/accounts';
+import { displayValue } from './private/refs/display';
+import { generateName } from './private/refs/names';
+import { throwIfErrors } from './private/validate/error';
+import { checkStructKeys } from './private/validate/struct-keys';
+import { validatePattern, validateTemplateText } from './private/validate/values';
 
 /** An AWS account ID (botocore `organizations` `AccountId`). */
 const ACCOUNT_PATTERN = /^\d{12}$/;
@@ -148,7 +151,7 @@ export class ModelPackageGroupResourceShare extends Resource {
     checkStructKeys(where, 'ModelPackageGroupResourceShareProps', props);
     throwIfErrors(where, this.propErrors(props));
 
-    const name = props.resourceShareName ?? Names.uniqueResourceName(this, { maxLength: 63, separator: '-' });
+    const name = props.resourceShareName ?? generateName(this, { maxLength: 63, separator: '-' });
     const resource = new ram.CfnResourceShare(this, 'Resource', {
       name,
       resourceArns: props.modelPackageGroups.map((group) => group.modelPackageGroupRef.modelPackageGroupArn),

@@ -42,8 +42,10 @@ export interface ArtifactBucket {
   /**
    * The bucket.
    *
-   * An `s3.IBucket` rather than a reference: sharing adds to its bucket policy and reads its encryption
-   * key. [disable-awslint:prefer-ref-interface]
+   * An `s3.IBucket` rather than a reference: sharing adds to its bucket policy and reads its
+   * encryption key.
+   *
+   * [disable-awslint:prefer-ref-interface]
    */
   readonly bucket: s3.IBucket;
 
@@ -76,7 +78,9 @@ export interface ShareArtifacts {
   /**
    * KMS keys that encrypt artifacts or the versions themselves: `kms:Decrypt` and `kms:DescribeKey`.
    *
-   * `kms.IKey` rather than references: sharing adds to their key policies. [disable-awslint:prefer-ref-interface]
+   * `kms.IKey` rather than references: sharing adds to their key policies.
+   *
+   * [disable-awslint:prefer-ref-interface]
    *
    * @default - no keys
    */
@@ -87,6 +91,7 @@ export interface ShareArtifacts {
    * `ecr:BatchCheckLayerAvailability`.
    *
    * `ecr.IRepository` rather than references: sharing adds to their repository policies.
+   *
    * [disable-awslint:prefer-ref-interface]
    *
    * @default - no repositories

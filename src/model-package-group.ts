@@ -1,10 +1,8 @@
 import {
   Annotations,
-  Arn,
   CfnResource,
   IResource,
   Lazy,
-  Names,
   PhysicalName,
   RemovalPolicy,
   Resource,
@@ -24,22 +22,16 @@ import { IModelPackage, ModelPackage, ModelPackageOptions } from './model-packag
 import { ModelPackageGroupGrants } from './model-package-group-grants';
 import { ModelPackageGroupResourceShare, ModelPackageGroupResourceShareOptions } from './model-package-group-resource-share';
 import { ShareOptions, ShareResult } from './model-package-group-sharing';
-import { parseSageMakerArn } from './private/arn';
-import { AUTO_DELETE_MARKER_TAG, DeployTimeHandler } from './private/deploy-time-handler';
-import { LOOKUP_NONCE_CONTEXT, LatestModelPackage } from './private/latest-approved';
-import {
-  DELETE_VERSION_ACTIONS,
-  LIST_ACTIONS,
-} from './private/perms';
-import { stageListErrors } from './private/stages';
-import { checkStructKeys } from './private/struct-keys';
-import {
-  SAGEMAKER_NAME_MAX_LENGTH,
-  throwIfErrors,
-  validateDescription,
-  validateRemovalPolicy,
-  validateSageMakerName,
-} from './private/validation';
+import { GrantScope } from './private/contracts';
+import { AUTO_DELETE_MARKER_TAG, DeployTimeHandler } from './private/deploy-time/deploy-time-handler';
+import { LOOKUP_NONCE_CONTEXT, LatestModelPackage } from './private/deploy-time/latest-model-package-lookup';
+import { DELETE_VERSION_ACTIONS, LIST_ACTIONS } from './private/iam/perms';
+import { modelPackageVersionName, parseSageMakerArn, sageMakerArn } from './private/refs/arn';
+import { generateName } from './private/refs/names';
+import { throwIfErrors } from './private/validate/error';
+import { stageListErrors } from './private/validate/stages';
+import { checkStructKeys } from './private/validate/struct-keys';
+import { validateDescription, validateRemovalPolicy, validateSageMakerName } from './private/validate/values';
 
 /** EventBridge source of SageMaker events. */
 const EVENT_SOURCE = 'aws.sagemaker';
@@ -246,6 +238,10 @@ export interface OnLifeCycleChangeOptions extends events.OnEventOptions {
 
 /**
  * Behaviour shared by owned and imported model package groups: ARNs, grants and event rules.
+ *
+ * Exported so that an app can write its own import or lookup of a group that behaves like the
+ * library's: extend it and give `modelPackageGroupArn`, `modelPackageGroupName`, `policyArn`,
+ * `arnForModelPackageVersion()` and `addToResourcePolicy()`.
  */
 export abstract class ModelPackageGroupBase extends Resource implements IModelPackageGroup {
   public abstract readonly modelPackageGroupArn: string;
@@ -356,11 +352,12 @@ export abstract class ModelPackageGroupBase extends Resource implements IModelPa
   }
 
   /**
-   * Grants `actions` on the group and/or its versions (used by `ModelPackageGroupGrants`).
+   * Grants `actions` on the group and/or its versions (used by `ModelPackageGroupGrants`, through the
+   * `SelfGrantingGroup` contract of `private/contracts.ts`).
    *
    * @internal
    */
-  public _grantOn(grantee: iam.IGrantable, actions: string[], on: { group?: boolean; versions?: boolean }): iam.Grant {
+  public _grantOn(grantee: iam.IGrantable, actions: string[], on: GrantScope): iam.Grant {
     const versionsPattern = this.arnForModelPackageVersion('*');
     const resourceArns: string[] = [];
     const resourceSelfArns: string[] = [];
@@ -508,16 +505,9 @@ export class ModelPackageGroup extends ModelPackageGroupBase {
   public static fromModelPackageGroupArn(scope: Construct, id: string, modelPackageGroupArn: string): IModelPackageGroup {
     const parsed = parseSageMakerArn(modelPackageGroupArn, 'model-package-group', 'ModelPackageGroup.fromModelPackageGroupArn');
     return new ImportedModelPackageGroup(scope, id, {
-      arn: modelPackageGroupArn,
-      name: parsed.resourceName,
-      versionsArn: (version: string) => Arn.format({
-        partition: parsed.partition,
-        service: 'sagemaker',
-        region: parsed.region,
-        account: parsed.account,
-        resource: 'model-package',
-        resourceName: `${parsed.resourceName}/${version}`,
-      }),
+      modelPackageGroupArn,
+      modelPackageGroupName: parsed.resourceName,
+      versionsArn: (version: string) => sageMakerArn(scope, 'model-package', modelPackageVersionName(parsed.resourceName, version), parsed),
     });
   }
 
@@ -526,15 +516,10 @@ export class ModelPackageGroup extends ModelPackageGroupBase {
    */
   public static fromModelPackageGroupName(scope: Construct, id: string, modelPackageGroupName: string): IModelPackageGroup {
     throwIfErrors('model package group import', validateSageMakerName('modelPackageGroupName', modelPackageGroupName));
-    const stack = Stack.of(scope);
     return new ImportedModelPackageGroup(scope, id, {
-      arn: stack.formatArn({ service: 'sagemaker', resource: 'model-package-group', resourceName: modelPackageGroupName }),
-      name: modelPackageGroupName,
-      versionsArn: (version: string) => stack.formatArn({
-        service: 'sagemaker',
-        resource: 'model-package',
-        resourceName: `${modelPackageGroupName}/${version}`,
-      }),
+      modelPackageGroupArn: sageMakerArn(scope, 'model-package-group', modelPackageGroupName),
+      modelPackageGroupName,
+      versionsArn: (version: string) => sageMakerArn(scope, 'model-package', modelPackageVersionName(modelPackageGroupName, version)),
     });
   }
 
@@ -557,7 +542,7 @@ export class ModelPackageGroup extends ModelPackageGroupBase {
       physicalName: props.modelPackageGroupName ?? PhysicalName.GENERATE_IF_NEEDED,
     });
     checkStructKeys(`ModelPackageGroup ${this.node.path}`, 'ModelPackageGroupProps', props);
-    this.groupName = props.modelPackageGroupName ?? Lazy.string({ produce: () => generateGroupName(this) });
+    this.groupName = props.modelPackageGroupName ?? Lazy.string({ produce: () => generateName(this) });
 
     throwIfErrors(`ModelPackageGroup ${this.node.path}`, [
       ...validateSageMakerName('modelPackageGroupName', props.modelPackageGroupName),
@@ -582,11 +567,7 @@ export class ModelPackageGroup extends ModelPackageGroupBase {
       resource: 'model-package-group',
       resourceName: this.physicalName,
     });
-    this.policyArn = Stack.of(this).formatArn({
-      service: 'sagemaker',
-      resource: 'model-package-group',
-      resourceName: this.groupName,
-    });
+    this.policyArn = sageMakerArn(this, 'model-package-group', this.groupName);
 
     if (props.autoDeleteModelPackages) {
       this.addAutoDeleteModelPackages();
@@ -595,11 +576,7 @@ export class ModelPackageGroup extends ModelPackageGroupBase {
   }
 
   public arnForModelPackageVersion(version: string): string {
-    return Stack.of(this).formatArn({
-      service: 'sagemaker',
-      resource: 'model-package',
-      resourceName: `${this.groupName}/${version}`,
-    });
+    return sageMakerArn(this, 'model-package', modelPackageVersionName(this.groupName, version));
   }
 
   public addToResourcePolicy(statement: iam.PolicyStatement): iam.AddToResourcePolicyResult {
@@ -616,7 +593,7 @@ export class ModelPackageGroup extends ModelPackageGroupBase {
     // (while CloudFormation updates the group) before the custom resource's Delete in the cleanup phase.
     this.resource.tags.setTag(AUTO_DELETE_MARKER_TAG, 'true');
     const handler = DeployTimeHandler.of(this, 'auto-delete');
-    const versions = Stack.of(this).formatArn({ service: 'sagemaker', resource: 'model-package', resourceName: `${this.groupName}/*` });
+    const versions = sageMakerArn(this, 'model-package', modelPackageVersionName(this.groupName, '*'));
     handler.allow(LIST_ACTIONS, [this.policyArn, versions]);
     handler.allow(DELETE_VERSION_ACTIONS, [versions]);
     // The marker is read from the group, which the handler deletes once it is empty (so that a version
@@ -632,7 +609,7 @@ export class ModelPackageGroup extends ModelPackageGroupBase {
 
   /** Cross-environment references use the same generated name as the template. */
   protected generatePhysicalName(): string {
-    return generateGroupName(this);
+    return generateName(this);
   }
 
   private validatePolicy(): string[] {
@@ -658,9 +635,11 @@ export class ModelPackageGroup extends ModelPackageGroupBase {
   }
 }
 
+/** The attributes of an imported model package group. */
 interface ImportedModelPackageGroupProps {
-  readonly arn: string;
-  readonly name: string;
+  readonly modelPackageGroupArn: string;
+  readonly modelPackageGroupName: string;
+  /** The ARN of a version of the group (in the group's account and region). */
   readonly versionsArn: (version: string) => string;
 }
 
@@ -671,10 +650,10 @@ class ImportedModelPackageGroup extends ModelPackageGroupBase {
   private readonly versionsArn: (version: string) => string;
 
   constructor(scope: Construct, id: string, props: ImportedModelPackageGroupProps) {
-    super(scope, id, { environmentFromArn: props.arn });
-    this.modelPackageGroupArn = props.arn;
-    this.policyArn = props.arn;
-    this.modelPackageGroupName = props.name;
+    super(scope, id, { environmentFromArn: props.modelPackageGroupArn });
+    this.modelPackageGroupArn = props.modelPackageGroupArn;
+    this.policyArn = props.modelPackageGroupArn;
+    this.modelPackageGroupName = props.modelPackageGroupName;
     this.versionsArn = props.versionsArn;
   }
 
@@ -703,10 +682,4 @@ function statementErrors(statement: iam.PolicyStatement): string[] {
       + 'arnForModelPackageVersion(\'*\')');
   }
   return errors;
-}
-
-/** A unique, valid group name derived from the construct path: at most 63 letters, digits and hyphens. */
-function generateGroupName(scope: Construct): string {
-  const name = Names.uniqueResourceName(scope, { maxLength: SAGEMAKER_NAME_MAX_LENGTH, allowedSpecialCharacters: '-' });
-  return name.replace(/^-+|-+$/g, '');
 }

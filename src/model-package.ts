@@ -1,5 +1,4 @@
 import {
-  Fn,
   IResource,
   RemovalPolicy,
   Resource,
@@ -20,46 +19,57 @@ import { ModelData } from './model-data';
 import { ModelLifeCycle } from './model-life-cycle';
 import { ModelPackageGrants } from './model-package-grants';
 import { IModelPackageGroup } from './model-package-group';
-import { dependOnRolePolicies } from './private/dependencies';
-import { DeployTimeHandler } from './private/deploy-time-handler';
+import { DeployTimeHandler } from './private/deploy-time/deploy-time-handler';
+import { dependOnRolePolicies } from './private/iam/dependencies';
+import { grantValidationKeys } from './private/iam/keys';
+import { groupReference } from './private/refs/accounts';
+import {
+  isModelPackageName,
+  isVersionName,
+  modelPackageNameOf,
+  modelPackageVersionOf,
+  parseModelPackageArn,
+  sageMakerArn,
+} from './private/refs/arn';
+import {
+  renderAdditionalInferenceSpecifications,
+  renderInferenceSpecification,
+  renderModelData,
+  rendersAsModelDataUrl,
+} from './private/render/inference';
+import { lifeCycleProperties } from './private/render/life-cycle';
+import { renderDriftCheckBaselines, renderModelMetrics } from './private/render/model-metrics';
+import { renderValidationSpecification } from './private/render/transform';
+import { reportRemovedVersionTags } from './private/render/version-tags';
+import { throwIfErrors } from './private/validate/error';
 import {
   InferenceRules,
   ModelDataDescription,
   additionalInferenceSpecificationsErrors,
   inferenceSpecificationErrors,
-  renderAdditionalInferenceSpecifications,
-  renderInferenceSpecification,
-  renderModelData,
-  rendersAsModelDataUrl,
-} from './private/inference';
-import { claimStage, lifeCycleErrors, lifeCycleProperties } from './private/life-cycle';
-import { renderDriftCheckBaselines, renderModelMetrics } from './private/metrics';
-import { ARN_OR_NAME_PATTERN, SOURCE_URI_PATTERN } from './private/rules';
-import { checkStructKeys } from './private/struct-keys';
-import { grantValidationKeys, renderValidationSpecification } from './private/transform';
+} from './private/validate/inference';
+import { driftCheckBaselinesErrors, modelMetricsErrors } from './private/validate/model-metrics';
+import { ARN_OR_NAME_PATTERN, SOURCE_URI_PATTERN } from './private/validate/rules';
+import { claimStage } from './private/validate/stage-claims';
+import { lifeCycleErrors } from './private/validate/stages';
+import { checkStructKeys } from './private/validate/struct-keys';
+import { validationSpecificationErrors } from './private/validate/transform';
 import {
-  SAGEMAKER_NAME_MAX_LENGTH,
-  SAGEMAKER_NAME_PATTERN,
-  ValidationError,
-  throwIfErrors,
   validateDescription,
   validateEnumValue,
   validateLength,
+  validateNotIntrinsic,
   validatePattern,
   validateRemovalPolicy,
   validateS3Uri,
-  validateNotIntrinsic,
   validateSageMakerName,
   validateTemplateText,
-} from './private/validation';
-import { reportRemovedVersionTags } from './private/version-tags';
+} from './private/validate/values';
 import { SourceAlgorithm } from './source-algorithm';
 import { ValidationSpecification } from './validation-specification';
 
 /** `CustomerMetadataProperties` keys and values. */
 const CUSTOMER_METADATA_PATTERN = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
-/** A versioned or unversioned model package ARN. */
-const MODEL_PACKAGE_ARN_PATTERN = /^arn:(aws[a-zA-Z-]*):sagemaker:([a-z0-9-]+):(\d{12}):model-package\/([^/]+)(?:\/([1-9]\d{0,8}))?$/;
 
 /**
  * A SageMaker model package: a registered model version in a model package group, or an
@@ -113,17 +123,16 @@ export interface IModelPackage extends IResource, sagemakerRefs.IModelPackageRef
 }
 
 /**
- * Grants shared by owned and imported model packages.
+ * Behaviour shared by owned and imported model packages: the reference and the grants.
+ *
+ * Exported so that an app can write its own import or lookup of a model package that behaves like
+ * the library's (for example a `LatestApprovedModelPackage extends ModelPackageBase`): extend it and
+ * give `modelPackageArn` and `modelPackageName`, and override `keyForReaders` and `versioned` when
+ * they are known.
  */
 export abstract class ModelPackageBase extends Resource implements IModelPackage {
   public abstract readonly modelPackageArn: string;
   public abstract readonly modelPackageName: string;
-
-  /** The KMS key that encrypts the package, when known: readers may decrypt with it. */
-  protected keyForReaders?: kmsRefs.IKeyRef;
-
-  /** Whether the package is a version (undefined when unknown, as for imports by token). */
-  protected versioned?: boolean;
 
   public get modelPackageRef(): sagemakerRefs.ModelPackageReference {
     return { modelPackageArn: this.modelPackageArn };
@@ -137,7 +146,28 @@ export abstract class ModelPackageBase extends Resource implements IModelPackage
   }
 
   /**
-   * The KMS key readers may decrypt with (used by `ModelPackageGrants`).
+   * The KMS key that encrypts the package, when known: `grants.read()` also allows decrypting with it.
+   *
+   * A subclass that knows the key overrides this; the default is no key.
+   */
+  protected get keyForReaders(): kmsRefs.IKeyRef | undefined {
+    return undefined;
+  }
+
+  /**
+   * Whether the package is a version (in a model package group): `grants.approve()` refuses a package
+   * known to be unversioned.
+   *
+   * A subclass that knows it overrides this; the default is unknown (undefined), as for an import by a
+   * token.
+   */
+  protected get versioned(): boolean | undefined {
+    return undefined;
+  }
+
+  /**
+   * The KMS key readers may decrypt with (used by `ModelPackageGrants`, through the
+   * `KnownModelPackage` contract of `private/contracts.ts`).
    *
    * @internal
    */
@@ -146,7 +176,8 @@ export abstract class ModelPackageBase extends Resource implements IModelPackage
   }
 
   /**
-   * Whether the package is a version (used by `ModelPackageGrants`).
+   * Whether the package is a version (used by `ModelPackageGrants`, through the `KnownModelPackage`
+   * contract of `private/contracts.ts`).
    *
    * @internal
    */
@@ -391,8 +422,12 @@ export interface ModelPackageProps extends ModelPackageOptions {
    * account, in which case the group's ARN is used and the group's resource policy must allow
    * `sagemaker:CreateModelPackage`). Give this or `modelPackageName`.
    *
+   * An `IModelPackageGroup` rather than a reference: the package needs the group's name and
+   * environment (name in the same account, ARN across accounts) and orders itself after an owned
+   * group.
    *
-   * An `IModelPackageGroup` rather than a reference: the package needs the group's name and environment (name in the same account, ARN across accounts) and orders itself after an owned group. [disable-awslint:prefer-ref-interface]
+   * [disable-awslint:prefer-ref-interface]
+   *
    * @default - an unversioned package named `modelPackageName`
    */
   readonly modelPackageGroup?: IModelPackageGroup;
@@ -429,18 +464,8 @@ export class ModelPackage extends ModelPackageBase {
    * unversioned package (`...:model-package/<name>`), possibly in another account.
    */
   public static fromModelPackageArn(scope: Construct, id: string, modelPackageArn: string): IModelPackage {
-    if (Token.isUnresolved(modelPackageArn)) {
-      const resourceName = Fn.select(1, Fn.split(':model-package/', modelPackageArn));
-      return new ImportedModelPackage(scope, id, modelPackageArn, resourceName);
-    }
-    const match = MODEL_PACKAGE_ARN_PATTERN.exec(modelPackageArn);
-    if (!match || match[4].length > SAGEMAKER_NAME_MAX_LENGTH || !SAGEMAKER_NAME_PATTERN.test(match[4])) {
-      throw new ValidationError('ModelPackage.fromModelPackageArn', ['modelPackageArn must be a SageMaker model package ARN: '
-        + 'arn:<partition>:sagemaker:<region>:<account-id>:model-package/<group>/<version> for a version or '
-        + `arn:<partition>:sagemaker:<region>:<account-id>:model-package/<name> for an unversioned package, got '${modelPackageArn}'`]);
-    }
-    const name = match[5] === undefined ? match[4] : `${match[4]}/${match[5]}`;
-    return new ImportedModelPackage(scope, id, modelPackageArn, name, match[5] !== undefined);
+    const { modelPackageName, versioned } = parseModelPackageArn(modelPackageArn, 'ModelPackage.fromModelPackageArn');
+    return new ImportedModelPackage(scope, id, { modelPackageArn, modelPackageName, versioned });
   }
 
   /**
@@ -448,16 +473,10 @@ export class ModelPackage extends ModelPackageBase {
    * for a version, or the name of an unversioned package.
    */
   public static fromModelPackageName(scope: Construct, id: string, modelPackageName: string): IModelPackage {
-    if (!Token.isUnresolved(modelPackageName)) {
-      const [name, version, ...rest] = modelPackageName.split('/');
-      const bad = rest.length > 0 || validateSageMakerName('modelPackageName', name).length > 0
-        || (version !== undefined && !/^[1-9]\d{0,8}$/.test(version));
-      throwIfErrors('ModelPackage.fromModelPackageName', bad ? ['modelPackageName must be \'<group>/<version>\' for a version or the '
-        + `name of an unversioned package (1-63 letters, digits and hyphens), got '${modelPackageName}'`] : []);
-    }
-    const arn = Stack.of(scope).formatArn({ service: 'sagemaker', resource: 'model-package', resourceName: modelPackageName });
-    const versioned = Token.isUnresolved(modelPackageName) ? undefined : modelPackageName.includes('/');
-    return new ImportedModelPackage(scope, id, arn, modelPackageName, versioned);
+    throwIfErrors('ModelPackage.fromModelPackageName', isModelPackageName(modelPackageName) ? [] : ['modelPackageName must be '
+      + `'<group>/<version>' for a version or the name of an unversioned package (1-63 letters, digits and hyphens), got '${modelPackageName}'`]);
+    const modelPackageArn = sageMakerArn(scope, 'model-package', modelPackageName);
+    return new ImportedModelPackage(scope, id, { modelPackageArn, modelPackageName, versioned: isVersionName(modelPackageName) });
   }
 
   /** @attribute */
@@ -475,9 +494,11 @@ export class ModelPackage extends ModelPackageBase {
   /**
    * The group the version is registered in; undefined for an unversioned package.
    *
+   * An `IModelPackageGroup` rather than a reference: the package needs the group's name and
+   * environment (name in the same account, ARN across accounts) and orders itself after an owned
+   * group.
    *
-   * An `IModelPackageGroup` rather than a reference: the package needs the group's name and environment (name in the same account, ARN across accounts) and orders itself after an owned group. [disable-awslint:prefer-ref-interface]
-   * @attribute
+   * [disable-awslint:prefer-ref-interface]
    */
   public readonly modelPackageGroup?: IModelPackageGroup;
 
@@ -554,18 +575,27 @@ export class ModelPackage extends ModelPackageBase {
     if (props.additionalInferenceSpecifications) {
       errors.push(...additionalInferenceSpecificationsErrors('additionalInferenceSpecifications', props.additionalInferenceSpecifications, additionalRules));
     }
-    const validationSpecification = props.validationSpecification
-      ? renderValidationSpecification('validationSpecification', props.validationSpecification, errors)
-      : undefined;
+    if (props.validationSpecification) {
+      errors.push(...validationSpecificationErrors('validationSpecification', props.validationSpecification));
+    }
     if (props.sourceAlgorithm) {
       errors.push(...sourceAlgorithmErrors(props.sourceAlgorithm));
     }
-    const modelMetrics = props.modelMetrics ? renderModelMetrics('modelMetrics', props.modelMetrics, errors) : undefined;
-    const driftCheckBaselines = props.driftCheckBaselines
-      ? renderDriftCheckBaselines('driftCheckBaselines', props.driftCheckBaselines, errors)
-      : undefined;
-    const groupName = group ? this.groupReference(group, errors) : undefined;
+    if (props.modelMetrics) {
+      errors.push(...modelMetricsErrors('modelMetrics', props.modelMetrics));
+    }
+    if (props.driftCheckBaselines) {
+      errors.push(...driftCheckBaselinesErrors('driftCheckBaselines', props.driftCheckBaselines));
+    }
+    if (group) {
+      errors.push(...this.groupRegionErrors(group));
+    }
     throwIfErrors(`ModelPackage ${this.node.path}`, errors);
+
+    const groupName = group ? groupReference(this, group) : undefined;
+    const validationSpecification = props.validationSpecification && renderValidationSpecification(props.validationSpecification);
+    const modelMetrics = props.modelMetrics && renderModelMetrics(props.modelMetrics);
+    const driftCheckBaselines = props.driftCheckBaselines && renderDriftCheckBaselines(props.driftCheckBaselines);
 
     // Checked: render, binding the images and model data, which grants whoever runs the validation
     // jobs (the validation role) the pulls and reads; then the jobs' keys, in this order.
@@ -648,15 +678,23 @@ export class ModelPackage extends ModelPackageBase {
 
     this.modelPackageGroup = group;
     this.encryptionKey = props.encryptionKey;
-    this.keyForReaders = props.encryptionKey;
-    this.versioned = versioned;
     this.modelPackageArn = this.resource.attrModelPackageArn;
     if (versioned) {
-      this.modelPackageName = Fn.select(1, Fn.split(':model-package/', this.modelPackageArn));
-      this.modelPackageVersion = Fn.select(2, Fn.split('/', this.modelPackageArn));
+      this.modelPackageName = modelPackageNameOf(this.modelPackageArn);
+      this.modelPackageVersion = modelPackageVersionOf(this.modelPackageArn);
     } else {
       this.modelPackageName = props.modelPackageName!;
     }
+  }
+
+  /** The key the package is encrypted with, if one was given. */
+  protected get keyForReaders(): kmsRefs.IKeyRef | undefined {
+    return this.encryptionKey;
+  }
+
+  /** A version when it is registered in a group, an unversioned package otherwise. */
+  protected get versioned(): boolean | undefined {
+    return this.modelPackageGroup !== undefined;
   }
 
   /** @internal */
@@ -686,17 +724,14 @@ export class ModelPackage extends ModelPackageBase {
     });
   }
 
-  /** The value of `ModelPackageGroupName`: the group's name in its own account, its ARN across accounts. */
-  private groupReference(group: IModelPackageGroup, errors: string[]): string {
+  /** Problems with the group's region: SageMaker registers versions only into groups of the package's region. */
+  private groupRegionErrors(group: IModelPackageGroup): string[] {
     const stack = Stack.of(this);
     if (Token.compareStrings(group.env.region, stack.region) === TokenComparison.DIFFERENT) {
-      errors.push(`modelPackageGroup must be in the package's region ${stack.region}, got group ${group.modelPackageGroupName} `
-        + `in region ${group.env.region} (SageMaker registers versions only into groups of its own region)`);
+      return [`modelPackageGroup must be in the package's region ${stack.region}, got group ${group.modelPackageGroupName} `
+        + `in region ${group.env.region} (SageMaker registers versions only into groups of its own region)`];
     }
-    const sameAccount = Token.compareStrings(group.env.account, stack.account);
-    return sameAccount === TokenComparison.SAME || sameAccount === TokenComparison.BOTH_UNRESOLVED
-      ? group.modelPackageGroupName
-      : group.modelPackageGroupArn;
+    return [];
   }
 
   /**
@@ -813,14 +848,27 @@ function duplicateContainerErrors(stack: Stack, containers: unknown[]): string[]
   return errors;
 }
 
+/** The attributes of an imported model package. */
+interface ImportedModelPackageProps {
+  readonly modelPackageArn: string;
+  readonly modelPackageName: string;
+  /** Whether the package is a version; undefined when unknown (an import by a token). */
+  readonly versioned?: boolean;
+}
+
 class ImportedModelPackage extends ModelPackageBase {
   public readonly modelPackageArn: string;
   public readonly modelPackageName: string;
+  private readonly isVersion?: boolean;
 
-  constructor(scope: Construct, id: string, arn: string, name: string, versioned?: boolean) {
-    super(scope, id, { environmentFromArn: arn });
-    this.modelPackageArn = arn;
-    this.modelPackageName = name;
-    this.versioned = versioned;
+  constructor(scope: Construct, id: string, props: ImportedModelPackageProps) {
+    super(scope, id, { environmentFromArn: props.modelPackageArn });
+    this.modelPackageArn = props.modelPackageArn;
+    this.modelPackageName = props.modelPackageName;
+    this.isVersion = props.versioned;
+  }
+
+  protected get versioned(): boolean | undefined {
+    return this.isVersion;
   }
 }

@@ -18,13 +18,14 @@ import { Construct } from 'constructs';
 import { ContainerImage } from './container-image';
 import { ModelData, ModelDataType } from './model-data';
 import { IModelPackage } from './model-package';
-import { parseSageMakerArn } from './private/arn';
-import { dependOnRolePolicies } from './private/dependencies';
-import { ModelDataDescription, renderModelData } from './private/inference';
-import { checkStructKeys } from './private/struct-keys';
+import { dependOnRolePolicies } from './private/iam/dependencies';
+import { parseSageMakerArn, sageMakerArn } from './private/refs/arn';
+import { lowerCaseLiteral } from './private/refs/names';
+import { renderModelData } from './private/render/inference';
+import { ValidationError, throwIfErrors } from './private/validate/error';
+import { ModelDataDescription } from './private/validate/inference';
+import { checkStructKeys } from './private/validate/struct-keys';
 import {
-  ValidationError,
-  throwIfErrors,
   validateEnumValue,
   validateEnvironment,
   validateLength,
@@ -33,7 +34,7 @@ import {
   validateS3Uri,
   validateSageMakerName,
   validateUnique,
-} from './private/validation';
+} from './private/validate/values';
 
 /** `ModelName` of CreateModel (botocore): at most 63 letters, digits and hyphens, no hyphen at either end. */
 const MODEL_NAME_PATTERN = /^[a-zA-Z0-9]([\-a-zA-Z0-9]*[a-zA-Z0-9])?$/;
@@ -122,8 +123,10 @@ export interface ImageConfig {
    *
    * For a function given by ARN, use `lambda.Function.fromFunctionArn()`.
    *
+   * A `lambda.IFunction` rather than a reference: the model's role is granted to invoke it.
    *
-   * A `lambda.IFunction` rather than a reference: the model's role is granted to invoke it. [disable-awslint:prefer-ref-interface]
+   * [disable-awslint:prefer-ref-interface]
+   *
    * @default - the registry needs no authentication
    */
   readonly repositoryCredentialsProvider?: lambda.IFunction;
@@ -170,8 +173,11 @@ export interface ContainerDefinition {
    * The model's execution role is granted `sagemaker:DescribeModelPackage` on the package. The
    * role must also be able to pull the package's images and read its model data.
    *
+   * An `IModelPackage` rather than a reference: the model grants its role what deploying the
+   * package needs (`grantDeploy`).
    *
-   * An `IModelPackage` rather than a reference: the model grants its role what deploying the package needs (`grantDeploy`). [disable-awslint:prefer-ref-interface]
+   * [disable-awslint:prefer-ref-interface]
+   *
    * @default - none: give `image`
    */
   readonly modelPackage?: IModelPackage;
@@ -267,8 +273,11 @@ export interface ModelAttributes {
   /**
    * The execution role of the model.
    *
+   * An `iam.IRole` rather than a reference: `addToRolePolicy` and grants to the model go to this
+   * role.
    *
-   * An `iam.IRole` rather than a reference: `addToRolePolicy` and grants to the model go to this role. [disable-awslint:prefer-ref-interface]
+   * [disable-awslint:prefer-ref-interface]
+   *
    * @default - unknown: `addToRolePolicy` does nothing and grants to the model go nowhere
    */
   readonly role?: iam.IRole;
@@ -276,28 +285,37 @@ export interface ModelAttributes {
   /**
    * The security groups of the model, when it is in a VPC.
    *
+   * Security groups rather than references: they make up the model's `connections`.
    *
-   * Security groups rather than references: they make up the model's `connections`. [disable-awslint:prefer-ref-interface]
+   * [disable-awslint:prefer-ref-interface]
+   *
    * @default - unknown: the model's `connections` cannot be used
    */
   readonly securityGroups?: ec2.ISecurityGroup[];
 }
 
 /**
- * Behaviour shared by owned and imported models.
+ * Behaviour shared by owned and imported models: the reference, the network connections and the
+ * role's policy.
+ *
+ * Exported so that an app can write its own import or lookup of a model that behaves like the
+ * library's: extend it and give `modelArn`, `modelName`, `role` and `grantPrincipal`.
  */
-abstract class ModelBase extends Resource implements IModel {
+export abstract class ModelBase extends Resource implements IModel {
   public abstract readonly modelArn: string;
   public abstract readonly modelName: string;
   public abstract readonly role?: iam.IRole;
   public abstract readonly grantPrincipal: iam.IPrincipal;
 
   /**
-   * The network connections of the model, when it is in a VPC.
+   * The network connections of the model, when it is in a VPC (a subclass that knows them
+   * overrides this).
    *
    * @internal
    */
-  protected _connections?: ec2.Connections;
+  protected get _connections(): ec2.Connections | undefined {
+    return undefined;
+  }
 
   public get modelRef(): sagemakerRefs.ModelReference {
     return { modelArn: this.modelArn };
@@ -355,8 +373,10 @@ export interface ModelProps {
    * private-registry credential providers. Logs, metrics and VPC permissions are up to the role's
    * owner.
    *
+   * An `iam.IRole` rather than a reference: the model grants this role what its containers need.
    *
-   * An `iam.IRole` rather than a reference: the model grants this role what its containers need. [disable-awslint:prefer-ref-interface]
+   * [disable-awslint:prefer-ref-interface]
+   *
    * @see https://docs.aws.amazon.com/sagemaker/latest/dg/sagemaker-roles.html#sagemaker-roles-createmodel-perms
    * @default - a new role with least privilege and no AWS managed policy: CloudWatch Logs on
    * `/aws/sagemaker/*` log groups, `cloudwatch:PutMetricData`, `ecr:GetAuthorizationToken`,
@@ -367,8 +387,11 @@ export interface ModelProps {
   /**
    * The VPC the model's containers run in.
    *
+   * An `ec2.IVpc` rather than a reference: the model selects subnets from it and creates its
+   * security group in it.
    *
-   * An `ec2.IVpc` rather than a reference: the model selects subnets from it and creates its security group in it. [disable-awslint:prefer-ref-interface]
+   * [disable-awslint:prefer-ref-interface]
+   *
    * @default - the model is not in a VPC
    */
   readonly vpc?: ec2.IVpc;
@@ -384,8 +407,10 @@ export interface ModelProps {
    * The security groups of the model's network interfaces (at most 5); only with `vpc`, and not
    * with `allowAllOutbound`.
    *
+   * Security groups rather than references: they make up the model's `connections`.
    *
-   * Security groups rather than references: they make up the model's `connections`. [disable-awslint:prefer-ref-interface]
+   * [disable-awslint:prefer-ref-interface]
+   *
    * @default - a new security group in `vpc`, when a VPC is given
    */
   readonly securityGroups?: ec2.ISecurityGroup[];
@@ -460,7 +485,7 @@ export class Model extends ModelBase {
    */
   public static fromModelName(scope: Construct, id: string, modelName: string): IModel {
     throwIfErrors('model import', modelNameErrors(modelName));
-    const modelArn = Stack.of(scope).formatArn({ service: 'sagemaker', resource: 'model', resourceName: lowerCaseLiteral(modelName) });
+    const modelArn = sageMakerArn(scope, 'model', lowerCaseLiteral(modelName));
     return new ImportedModel(scope, id, { modelArn, modelName });
   }
 
@@ -488,6 +513,8 @@ export class Model extends ModelBase {
   private readonly inferenceExecutionMode?: InferenceExecutionMode;
   private readonly inVpc: boolean;
   private readonly subnets?: ec2.SelectedSubnets;
+  /** The model's security groups, when it is in a VPC. */
+  private readonly networkConnections?: ec2.Connections;
   private readonly containers: sagemaker.CfnModel.ContainerDefinitionProperty[] = [];
   private readonly containerInfos: ContainerInfo[] = [];
   private environmentBytes = 0;
@@ -515,7 +542,7 @@ export class Model extends ModelBase {
       const securityGroups = props.securityGroups && props.securityGroups.length > 0
         ? props.securityGroups
         : [new ec2.SecurityGroup(this, 'SecurityGroup', { vpc: props.vpc, allowAllOutbound: props.allowAllOutbound })];
-      this._connections = new ec2.Connections({ securityGroups });
+      this.networkConnections = new ec2.Connections({ securityGroups });
       this.subnets = props.vpc.selectSubnets(props.vpcSubnets);
     }
 
@@ -725,6 +752,11 @@ export class Model extends ModelBase {
     return errors;
   }
 
+  /** @internal */
+  protected get _connections(): ec2.Connections | undefined {
+    return this.networkConnections;
+  }
+
   private renderVpcConfig(): sagemaker.CfnModel.VpcConfigProperty | undefined {
     if (!this._connections || !this.subnets) {
       return undefined;
@@ -785,6 +817,7 @@ export class Model extends ModelBase {
   }
 }
 
+/** The attributes of an imported model. */
 interface ImportedModelProps {
   readonly modelArn: string;
   readonly modelName: string;
@@ -797,6 +830,7 @@ class ImportedModel extends ModelBase {
   public readonly modelName: string;
   public readonly role?: iam.IRole;
   public readonly grantPrincipal: iam.IPrincipal;
+  private readonly networkConnections?: ec2.Connections;
 
   constructor(scope: Construct, id: string, props: ImportedModelProps) {
     super(scope, id, { environmentFromArn: props.modelArn });
@@ -804,9 +838,12 @@ class ImportedModel extends ModelBase {
     this.modelName = props.modelName;
     this.role = props.role;
     this.grantPrincipal = props.role ?? new iam.UnknownPrincipal({ resource: this });
-    if (props.securityGroups) {
-      this._connections = new ec2.Connections({ securityGroups: props.securityGroups });
-    }
+    this.networkConnections = props.securityGroups ? new ec2.Connections({ securityGroups: props.securityGroups }) : undefined;
+  }
+
+  /** @internal */
+  protected get _connections(): ec2.Connections | undefined {
+    return this.networkConnections;
   }
 }
 
@@ -815,7 +852,7 @@ function importModel(scope: Construct, id: string, attrs: ModelAttributes, metho
   const parsed = parseSageMakerArn(attrs.modelArn, 'model', method);
   const modelArn = Token.isUnresolved(attrs.modelArn)
     ? attrs.modelArn
-    : `arn:${parsed.partition}:sagemaker:${parsed.region}:${parsed.account}:model/${parsed.resourceName.toLowerCase()}`;
+    : sageMakerArn(scope, 'model', lowerCaseLiteral(parsed.resourceName), parsed);
   return new ImportedModel(scope, id, {
     modelArn,
     modelName: parsed.resourceName,
@@ -868,9 +905,4 @@ function environmentBytes(environment: { [key: string]: string } | undefined): n
     }
   }
   return bytes;
-}
-
-/** A literal name in lower case, as SageMaker writes it in ARNs; a token as is (it cannot be lower-cased at synth time). */
-function lowerCaseLiteral(name: string | undefined): string | undefined {
-  return name === undefined || Token.isUnresolved(name) ? name : name.toLowerCase();
 }

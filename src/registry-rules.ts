@@ -1,7 +1,7 @@
 import { Annotations, CfnDeletionPolicy, IAspect, Stack, Token, aws_sagemaker as sagemaker } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { checkStructKeys } from './private/struct-keys';
-import { throwIfErrors } from './private/validation';
+import { throwIfErrors } from './private/validate/error';
+import { checkStructKeys } from './private/validate/struct-keys';
 
 /**
  * A rule of `RegistryRules`: a governance policy for model registries that a review would flag.

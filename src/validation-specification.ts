@@ -218,7 +218,10 @@ export interface ValidationSpecification {
    * The role SageMaker assumes to run the validation job. When the package owns the images and
    * model data (ECR repositories, buckets, assets), the role is granted pull and read on them.
    *
-   * An `iam.IRole` rather than a reference: the package grants this role pull and read access to its images and model data. [disable-awslint:prefer-ref-interface]
+   * An `iam.IRole` rather than a reference: the package grants this role pull and read access to
+   * its images and model data.
+   *
+   * [disable-awslint:prefer-ref-interface]
    */
   readonly role: iam.IRole;
 

@@ -36,8 +36,9 @@ import {
   TrainingSpecification,
   TuningObjectiveType,
 } from '../src';
+import { ACCOUNT, ENV, OTHER_ACCOUNT, OTHER_REGION, REGION } from './constants';
 import { validateRequest } from './handlers/sagemaker-model';
-import { ACCOUNT, errorOf, newStack, OTHER_ACCOUNT, partitionArn, REGION } from './util';
+import { errorOf, newStack, partitionArn } from './util';
 import { ALGORITHM_COERCION, coerceProperties } from '../src/handlers/algorithm';
 
 const ALGORITHM_TYPE = 'AWS::SageMaker::Algorithm';
@@ -436,7 +437,7 @@ describe('generated names', () => {
   test('are used when the algorithm is referenced from another environment', () => {
     // GIVEN
     const app = new App();
-    const owner = new Stack(app, 'Owner', { env: { account: ACCOUNT, region: REGION } });
+    const owner = new Stack(app, 'Owner', { env: ENV });
     const consumer = new Stack(app, 'Consumer', { env: { account: OTHER_ACCOUNT, region: REGION } });
     const algorithm = new Algorithm(owner, 'Algorithm', { trainingSpecification: training() });
     const role = new iam.Role(consumer, 'Reader', { assumedBy: new iam.AccountRootPrincipal() });
@@ -768,7 +769,7 @@ describe('imports', () => {
   test('fromAlgorithmArn takes the name and the environment from the ARN', () => {
     // GIVEN
     const { stack } = newStack();
-    const arn = `arn:aws:sagemaker:eu-west-1:${OTHER_ACCOUNT}:algorithm/shared-xgboost`;
+    const arn = `arn:aws:sagemaker:${OTHER_REGION}:${OTHER_ACCOUNT}:algorithm/shared-xgboost`;
 
     // WHEN
     const algorithm = Algorithm.fromAlgorithmArn(stack, 'Imported', arn);
@@ -777,7 +778,7 @@ describe('imports', () => {
     expect(algorithm.algorithmArn).toEqual(arn);
     expect(algorithm.algorithmName).toEqual('shared-xgboost');
     expect(algorithm.algorithmRef.algorithmArn).toEqual(arn);
-    expect(algorithm.env).toMatchObject({ account: OTHER_ACCOUNT, region: 'eu-west-1' });
+    expect(algorithm.env).toMatchObject({ account: OTHER_ACCOUNT, region: OTHER_REGION });
   });
 
   test('fromAlgorithmArn rejects other ARNs, and accepts tokens', () => {
@@ -1106,7 +1107,7 @@ function generatedPrefix(stack: Stack, id: string): string {
   return (stack.resolve(algorithm.algorithmName) as string).slice(0, -9);
 }
 
-describe('synth-time validation found by the property-based tests', () => {
+describe('synth-time validation of values CloudFormation and SageMaker reject: snapshots, training instance types, line breaks', () => {
   test('a removal policy of SNAPSHOT (CloudFormation has no snapshots of algorithms)', () => {
     expect(problemsOf(() => ({ trainingSpecification: training(), removalPolicy: RemovalPolicy.SNAPSHOT }))).toEqual([
       'removalPolicy must be RemovalPolicy.DESTROY, RemovalPolicy.RETAIN or RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE '

@@ -11,9 +11,9 @@ import * as alpha from '@aws-cdk/aws-sagemaker-alpha';
 import { CfnResource, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { ContainerImage, IModel, Model, ModelData, ModelPackage } from '../src';
-import { ACCOUNT, REGION, newStack } from './util';
+import { ACCOUNT, REGION, XGBOOST_IMAGE } from './constants';
+import { newStack } from './util';
 
-const IMAGE_URI = '763104351884.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1';
 const VERSION_ARN = `arn:aws:sagemaker:${REGION}:${ACCOUNT}:model-package/churn-prediction/3`;
 
 /** A model of this library from a registered version, and one from an image and model data. */
@@ -21,7 +21,7 @@ function models(stack: Stack): { registered: Model; fromImage: Model } {
   const version = ModelPackage.fromModelPackageArn(stack, 'Version', VERSION_ARN);
   const registered = new Model(stack, 'Registered', { containers: [{ modelPackage: version }] });
   const fromImage = new Model(stack, 'FromImage', {
-    containers: [{ image: ContainerImage.fromRegistry(IMAGE_URI), modelData: ModelData.fromS3Url('s3://churn-artifacts/model.tar.gz') }],
+    containers: [{ image: ContainerImage.fromRegistry(XGBOOST_IMAGE), modelData: ModelData.fromS3Url('s3://churn-artifacts/model.tar.gz') }],
   });
   return { registered, fromImage };
 }
@@ -89,7 +89,7 @@ describe('@aws-cdk/aws-sagemaker-alpha 2.159.1-alpha.0 serves this library\'s Mo
       PrimaryContainer: { ModelPackageName: VERSION_ARN },
     }));
     template.hasResourceProperties('AWS::SageMaker::Model', Match.objectLike({
-      PrimaryContainer: { Image: IMAGE_URI, ModelDataUrl: 's3://churn-artifacts/model.tar.gz' },
+      PrimaryContainer: { Image: XGBOOST_IMAGE, ModelDataUrl: 's3://churn-artifacts/model.tar.gz' },
     }));
     expect(variant.variantName).toBe('registered');
     template.hasResourceProperties('AWS::ApplicationAutoScaling::ScalableTarget', Match.objectLike({

@@ -12,16 +12,16 @@ import {
   InstanceType,
   Model,
 } from '../src';
-import { ACCOUNT, errorOf, newStack, REGION } from './util';
+import { ACCOUNT, OTHER_REGION, REGION, XGBOOST_IMAGE } from './constants';
+import { errorOf, newStack } from './util';
 
 const CONFIG_TYPE = 'AWS::SageMaker::EndpointConfig';
-const IMAGE_URI = '763104351884.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1';
 const MODEL_NAME = { 'Fn::GetAtt': ['Model2AD80A05', 'ModelName'] };
 const PUT_ACTIONS = ['s3:PutObject', 's3:PutObjectLegalHold', 's3:PutObjectRetention', 's3:PutObjectTagging', 's3:PutObjectVersionTagging', 's3:Abort*'];
 const ENCRYPT_ACTIONS = ['kms:Encrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*'];
 
 function newModel(stack: Stack, id = 'Model'): Model {
-  return new Model(stack, id, { containers: [{ image: ContainerImage.fromRegistry(IMAGE_URI) }] });
+  return new Model(stack, id, { containers: [{ image: ContainerImage.fromRegistry(XGBOOST_IMAGE) }] });
 }
 
 /** The properties of the only endpoint configuration of the stack. */
@@ -496,12 +496,12 @@ describe('EndpointConfig validation', () => {
   test('a model of another region is an error', () => {
     // GIVEN
     const { stack } = newStack();
-    const model = Model.fromModelArn(stack, 'Imported', `arn:aws:sagemaker:eu-west-1:${ACCOUNT}:model/churn`);
+    const model = Model.fromModelArn(stack, 'Imported', `arn:aws:sagemaker:${OTHER_REGION}:${ACCOUNT}:model/churn`);
 
     // THEN
     expect(errorOf(() => new EndpointConfig(stack, 'Config', { instanceProductionVariants: [{ variantName: 'main', model }] })))
       .toBe('Invalid instanceProductionVariants[0] of EndpointConfig Stack/Config:\n'
-        + `  - instanceProductionVariants[0].model must be in the region of the endpoint configuration (${REGION}), got model Stack/Imported in region eu-west-1`);
+        + `  - instanceProductionVariants[0].model must be in the region of the endpoint configuration (${REGION}), got model Stack/Imported in region ${OTHER_REGION}`);
   });
 
   test('name, removal policy and shadow variant count are checked', () => {

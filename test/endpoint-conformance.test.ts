@@ -27,6 +27,7 @@ import {
 } from '../src';
 import { ApiShape, cfnAt, loadApiModel, loadCfnSchemas } from './conformance/models';
 import { problemsOf } from './conformance/table';
+import { ENV, XGBOOST_IMAGE } from './constants';
 
 const api = loadApiModel();
 const cfn = loadCfnSchemas(['AWS::SageMaker::EndpointConfig', 'AWS::SageMaker::Endpoint']);
@@ -34,11 +35,11 @@ const CONFIG = 'AWS::SageMaker::EndpointConfig';
 const ENDPOINT = 'AWS::SageMaker::Endpoint';
 
 function newStack(): Stack {
-  return new Stack(new App(), 'Stack', { env: { account: '111111111111', region: 'us-east-1' } });
+  return new Stack(new App(), 'Stack', { env: ENV });
 }
 
 function model(stack: Stack): Model {
-  return new Model(stack, 'Model', { containers: [{ image: ContainerImage.fromRegistry('763104351884.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1') }] });
+  return new Model(stack, 'Model', { containers: [{ image: ContainerImage.fromRegistry(XGBOOST_IMAGE) }] });
 }
 
 /** The problems found when `build` runs and its app is synthesized (deferred validation included), one per line. */

@@ -19,6 +19,7 @@ import { execFileSync } from 'child_process';
 import * as path from 'path';
 import { Duration, Size, Stack, aws_cloudwatch as cloudwatch, aws_kms as kms, aws_s3 as s3, aws_sns as sns } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import { MOTO_ACCOUNT, REGION, XGBOOST_IMAGE } from './constants';
 import { MotoServer, startMoto } from './handlers/moto';
 import { newStack } from './util';
 import {
@@ -35,8 +36,6 @@ import {
 } from '../src';
 
 const PYTHON = path.join(__dirname, '..', '.venv', 'bin', 'python');
-const ACCOUNT = '123456789012';
-const IMAGE_URI = '763104351884.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1';
 
 /** Sends the calls with boto3 to the emulator, in order; returns each call's outcome. */
 const SEND_CALLS = `
@@ -45,7 +44,7 @@ import boto3
 from botocore.exceptions import ClientError, ParamValidationError
 from botocore.validate import validate_parameters
 request = json.load(sys.stdin)
-client = boto3.client('sagemaker', region_name='us-east-1', endpoint_url=request['endpoint'],
+client = boto3.client('sagemaker', region_name='${REGION}', endpoint_url=request['endpoint'],
                       aws_access_key_id='testing', aws_secret_access_key='testing')
 results = []
 for call in request['calls']:
@@ -119,13 +118,13 @@ function resolvedResources(stack: Stack, suffix: string): Record<string, any> {
         attrs[id] = { Arn: `arn:aws:s3:::${refs[id]}` };
         break;
       case 'AWS::KMS::Key':
-        attrs[id] = { Arn: `arn:aws:kms:us-east-1:${ACCOUNT}:key/11111111-2222-3333-4444-555555555555` };
+        attrs[id] = { Arn: `arn:aws:kms:${REGION}:${MOTO_ACCOUNT}:key/11111111-2222-3333-4444-555555555555` };
         break;
       case 'AWS::SNS::Topic':
-        refs[id] = `arn:aws:sns:us-east-1:${ACCOUNT}:${physical(id)}`;
+        refs[id] = `arn:aws:sns:${REGION}:${MOTO_ACCOUNT}:${physical(id)}`;
         break;
       case 'AWS::IAM::Role':
-        attrs[id] = { Arn: `arn:aws:iam::${ACCOUNT}:role/${physical(id)}` };
+        attrs[id] = { Arn: `arn:aws:iam::${MOTO_ACCOUNT}:role/${physical(id)}` };
         break;
       case 'AWS::CloudWatch::Alarm':
         refs[id] = physical(id);
@@ -184,7 +183,7 @@ function apiCalls(stack: Stack, suffix: string): Call[] {
 }
 
 function newModel(stack: Stack, id = 'Model'): Model {
-  return new Model(stack, id, { containers: [{ image: ContainerImage.fromRegistry(IMAGE_URI) }] });
+  return new Model(stack, id, { containers: [{ image: ContainerImage.fromRegistry(XGBOOST_IMAGE) }] });
 }
 
 describe('rendered endpoint configurations and endpoints are accepted by the SageMaker API (boto3 validation + moto)', () => {

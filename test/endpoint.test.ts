@@ -26,16 +26,16 @@ import {
   Model,
   VariantPropertyType,
 } from '../src';
-import { ACCOUNT, errorOf, newStack, partitionArn, REGION } from './util';
+import { ACCOUNT, OTHER_ACCOUNT, OTHER_REGION, REGION, XGBOOST_IMAGE } from './constants';
+import { errorOf, newStack, partitionArn } from './util';
 
 const ENDPOINT_TYPE = 'AWS::SageMaker::Endpoint';
-const IMAGE_URI = '763104351884.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1';
 const CONFIG_ID = 'Config57D1D894';
 /** The name generated for `new Endpoint(stack, 'Endpoint')`. */
 const ENDPOINT_NAME = 'Stack-Endpoint-7DC50680';
 
 function newConfig(stack: Stack, counts: number[] = [4]): EndpointConfig {
-  const model = new Model(stack, 'Model', { containers: [{ image: ContainerImage.fromRegistry(IMAGE_URI) }] });
+  const model = new Model(stack, 'Model', { containers: [{ image: ContainerImage.fromRegistry(XGBOOST_IMAGE) }] });
   return new EndpointConfig(stack, 'Config', {
     instanceProductionVariants: counts.map((initialInstanceCount, i) => ({
       variantName: i === 0 ? 'main' : `v${i}`,
@@ -47,7 +47,7 @@ function newConfig(stack: Stack, counts: number[] = [4]): EndpointConfig {
 }
 
 function serverlessConfig(stack: Stack): EndpointConfig {
-  const model = new Model(stack, 'Model', { containers: [{ image: ContainerImage.fromRegistry(IMAGE_URI) }] });
+  const model = new Model(stack, 'Model', { containers: [{ image: ContainerImage.fromRegistry(XGBOOST_IMAGE) }] });
   return new EndpointConfig(stack, 'Config', {
     serverlessProductionVariant: { variantName: 'main', model, memorySizeInMB: 2048, maxConcurrency: 10 },
   });
@@ -104,7 +104,7 @@ describe('Endpoint defaults', () => {
 
   test('a changed model gives a new configuration (no fixed name), which the endpoint follows by reference', () => {
     // GIVEN two versions of the same app, with different images
-    const versions = [IMAGE_URI, IMAGE_URI.replace('1.7-1', '1.7-2')].map((uri) => {
+    const versions = [XGBOOST_IMAGE, XGBOOST_IMAGE.replace('1.7-1', '1.7-2')].map((uri) => {
       const { stack } = newStack();
       const model = new Model(stack, 'Model', { containers: [{ image: ContainerImage.fromRegistry(uri) }] });
       const config = new EndpointConfig(stack, 'Config', { instanceProductionVariants: [{ variantName: 'main', model }] });
@@ -395,12 +395,12 @@ describe('Endpoint deployment validation', () => {
   test('a configuration of another account or region is an error', () => {
     // GIVEN
     const { stack } = newStack();
-    const config = EndpointConfig.fromEndpointConfigArn(stack, 'Config', 'arn:aws:sagemaker:eu-west-1:222222222222:endpoint-config/churn');
+    const config = EndpointConfig.fromEndpointConfigArn(stack, 'Config', `arn:aws:sagemaker:${OTHER_REGION}:${OTHER_ACCOUNT}:endpoint-config/churn`);
 
     // THEN
     expect(errorOf(() => new Endpoint(stack, 'Endpoint', { endpointConfig: config }))).toBe('Invalid Endpoint Stack/Endpoint:\n'
-      + `  - endpointConfig must be in the account of the endpoint (${ACCOUNT}), got endpoint configuration Stack/Config in account 222222222222\n`
-      + `  - endpointConfig must be in the region of the endpoint (${REGION}), got endpoint configuration Stack/Config in region eu-west-1`);
+      + `  - endpointConfig must be in the account of the endpoint (${ACCOUNT}), got endpoint configuration Stack/Config in account ${OTHER_ACCOUNT}\n`
+      + `  - endpointConfig must be in the region of the endpoint (${REGION}), got endpoint configuration Stack/Config in region ${OTHER_REGION}`);
   });
 
   test('endpoint name and removal policy are checked', () => {

@@ -13,7 +13,8 @@ import {
   ModelApprovalStatus,
   ModelPackageGroup,
 } from '../src';
-import { ACCOUNT, errorOf, newStack, OTHER_ACCOUNT, partitionArn, REGION } from './util';
+import { ACCOUNT, ENV, OTHER_ACCOUNT, REGION } from './constants';
+import { errorOf, newStack, partitionArn } from './util';
 
 const LOOKUP = 'Custom::SageMakerLatestApprovedModelPackage';
 const SHARED_GROUP_ARN = `arn:aws:sagemaker:${REGION}:${OTHER_ACCOUNT}:model-package-group/churn`;
@@ -27,7 +28,7 @@ function logicalIdOf(construct: IConstruct): string {
 /** A stack whose lookups carry a fixed nonce. */
 function fixedStack(): Stack {
   const app = new App({ context: { [ModelPackageGroup.LOOKUP_NONCE_CONTEXT_KEY]: 'fixed' } });
-  return new Stack(app, 'Stack', { env: { account: ACCOUNT, region: REGION } });
+  return new Stack(app, 'Stack', { env: ENV });
 }
 
 function lookups(stack: Stack): any[] {

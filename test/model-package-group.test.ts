@@ -12,11 +12,12 @@ import {
 import { Annotations, Capture, Match, Template } from 'aws-cdk-lib/assertions';
 import { Construct } from 'constructs';
 import { IModelPackageGroup, ModelApprovalStatus, ModelPackageGroup } from '../src';
-import { ACCOUNT, accountRoot, errorOf, newStack, OTHER_ACCOUNT, partitionArn, REGION } from './util';
+import { ACCOUNT, ENV, OTHER_ACCOUNT, OTHER_REGION, REGION } from './constants';
+import { accountRoot, errorOf, newStack, partitionArn } from './util';
 
 const NAME_PATTERN = /^[a-zA-Z0-9](-*[a-zA-Z0-9])*$/;
 const GROUP_TYPE = 'AWS::SageMaker::ModelPackageGroup';
-const SHARED_ARN = `arn:aws:sagemaker:eu-west-1:${OTHER_ACCOUNT}:model-package-group/shared`;
+const SHARED_ARN = `arn:aws:sagemaker:${OTHER_REGION}:${OTHER_ACCOUNT}:model-package-group/shared`;
 
 /** The ARN of group `name` in the test stack, as the group's resource policy renders it. */
 function groupArn(name: string) {
@@ -175,7 +176,7 @@ describe('ModelPackageGroup defaults', () => {
   test('a generated name loses the leading hyphens of a stack id', () => {
     // GIVEN
     const app = new App();
-    const stack = new Stack(app, '--odd', { stackName: 'odd', env: { account: ACCOUNT, region: REGION } });
+    const stack = new Stack(app, '--odd', { stackName: 'odd', env: ENV });
 
     // WHEN
     new ModelPackageGroup(stack, 'Group');
@@ -369,7 +370,7 @@ describe('ModelPackageGroup attributes', () => {
     // THEN
     expect(stack.resolve(group.arnForModelPackageVersion('*'))).toEqual(versionsArn('my-group'));
     expect(stack.resolve(group.arnForModelPackageVersion('12')))
-      .toEqual(partitionArn(':sagemaker:us-east-1:111111111111:model-package/my-group/12'));
+      .toEqual(partitionArn(`:sagemaker:${REGION}:${ACCOUNT}:model-package/my-group/12`));
     expect(JSON.stringify(stack.resolve(group.arnForModelPackageVersion('*')))).not.toContain('arn:aws:');
   });
 
@@ -398,10 +399,10 @@ describe('ModelPackageGroup imports', () => {
     expect(group.modelPackageGroupArn).toEqual(SHARED_ARN);
     expect(group.modelPackageGroupRef.modelPackageGroupArn).toEqual(SHARED_ARN);
     expect(group.modelPackageGroupName).toEqual('shared');
-    expect(group.env.account).toEqual('222222222222');
-    expect(group.env.region).toEqual('eu-west-1');
-    expect(stack.resolve(group.arnForModelPackageVersion('3'))).toEqual('arn:aws:sagemaker:eu-west-1:222222222222:model-package/shared/3');
-    expect(stack.resolve(group.arnForModelPackageVersion('*'))).toEqual('arn:aws:sagemaker:eu-west-1:222222222222:model-package/shared/*');
+    expect(group.env.account).toEqual(OTHER_ACCOUNT);
+    expect(group.env.region).toEqual(OTHER_REGION);
+    expect(stack.resolve(group.arnForModelPackageVersion('3'))).toEqual(`arn:aws:sagemaker:${OTHER_REGION}:${OTHER_ACCOUNT}:model-package/shared/3`);
+    expect(stack.resolve(group.arnForModelPackageVersion('*'))).toEqual(`arn:aws:sagemaker:${OTHER_REGION}:${OTHER_ACCOUNT}:model-package/shared/*`);
     // An import creates no group; a grant on it only writes the principal's policy.
     group.grantRead(new iam.Role(stack, 'Reader', { assumedBy: new iam.AccountRootPrincipal() }));
     const template = Template.fromStack(stack);
@@ -416,7 +417,7 @@ describe('ModelPackageGroup imports', () => {
   ])('fromModelPackageGroupArn keeps the %s partition', (partition, region) => {
     // GIVEN
     const { stack } = newStack();
-    const arn = `arn:${partition}:sagemaker:${region}:222222222222:model-package-group/models`;
+    const arn = `arn:${partition}:sagemaker:${region}:${OTHER_ACCOUNT}:model-package-group/models`;
 
     // WHEN
     const group = ModelPackageGroup.fromModelPackageGroupArn(stack, 'Shared', arn);
@@ -424,7 +425,7 @@ describe('ModelPackageGroup imports', () => {
     // THEN
     expect(group.modelPackageGroupName).toEqual('models');
     expect(group.env.region).toEqual(region);
-    expect(stack.resolve(group.arnForModelPackageVersion('1'))).toEqual(`arn:${partition}:sagemaker:${region}:222222222222:model-package/models/1`);
+    expect(stack.resolve(group.arnForModelPackageVersion('1'))).toEqual(`arn:${partition}:sagemaker:${region}:${OTHER_ACCOUNT}:model-package/models/1`);
   });
 
   test.each([
@@ -515,7 +516,7 @@ describe('ModelPackageGroup imports', () => {
 
     // THEN
     expect(stack.resolve(group.modelPackageGroupArn)).toEqual({
-      'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':sagemaker:us-east-1:111111111111:model-package-group/', { Ref: 'GroupName' }]],
+      'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:sagemaker:${REGION}:${ACCOUNT}:model-package-group/`, { Ref: 'GroupName' }]],
     });
   });
 });
@@ -691,7 +692,7 @@ describe('ModelPackageGroup grants to a same-account role', () => {
       {
         Action: ['sagemaker:DescribeModelPackage', 'sagemaker:BatchDescribeModelPackage', 'sagemaker:ListModelPackages'],
         Effect: 'Allow',
-        Resource: 'arn:aws:sagemaker:eu-west-1:222222222222:model-package/shared/*',
+        Resource: `arn:aws:sagemaker:${OTHER_REGION}:${OTHER_ACCOUNT}:model-package/shared/*`,
       },
     ]);
     Annotations.fromStack(stack).hasWarning('/Stack/Shared',
@@ -733,7 +734,7 @@ describe('ModelPackageGroup cross-account grants', () => {
     });
   });
 
-  /** The group policy holds exactly one statement: role ci of account 222222222222 may register versions. */
+  /** The group policy holds exactly one statement: role ci of account OTHER_ACCOUNT may register versions. */
   function expectOnlyRegisterStatementForCiRole(template: Template) {
     template.hasResourceProperties(GROUP_TYPE, {
       ModelPackageGroupPolicy: Match.exact({
@@ -741,7 +742,7 @@ describe('ModelPackageGroup cross-account grants', () => {
         Statement: [{
           Action: 'sagemaker:CreateModelPackage',
           Effect: 'Allow',
-          Principal: { AWS: 'arn:aws:iam::222222222222:role/ci' },
+          Principal: { AWS: `arn:aws:iam::${OTHER_ACCOUNT}:role/ci` },
           Resource: versionsArn('my-group'),
         }],
       }),
@@ -754,7 +755,7 @@ describe('ModelPackageGroup cross-account grants', () => {
     const group = new ModelPackageGroup(stack, 'Group', { modelPackageGroupName: 'my-group' });
 
     // WHEN
-    group.grantRegister(new iam.ArnPrincipal('arn:aws:iam::222222222222:role/ci'));
+    group.grantRegister(new iam.ArnPrincipal(`arn:aws:iam::${OTHER_ACCOUNT}:role/ci`));
 
     // THEN
     expectOnlyRegisterStatementForCiRole(Template.fromStack(stack));
@@ -764,7 +765,7 @@ describe('ModelPackageGroup cross-account grants', () => {
     // GIVEN
     const { stack } = newStack();
     const group = new ModelPackageGroup(stack, 'Group', { modelPackageGroupName: 'my-group' });
-    const ci = iam.Role.fromRoleArn(stack, 'R', 'arn:aws:iam::222222222222:role/ci');
+    const ci = iam.Role.fromRoleArn(stack, 'R', `arn:aws:iam::${OTHER_ACCOUNT}:role/ci`);
 
     // WHEN
     group.grantRegister(ci);
@@ -852,7 +853,7 @@ describe('ModelPackageGroup cross-account grants', () => {
     expectRolePolicy(consumer, role, [{
       Action: 'sagemaker:CreateModelPackage',
       Effect: 'Allow',
-      Resource: partitionArn(':sagemaker:us-east-1:111111111111:model-package/my-group/*'),
+      Resource: partitionArn(`:sagemaker:${REGION}:${ACCOUNT}:model-package/my-group/*`),
     }]);
     Template.fromStack(stack).hasResourceProperties(GROUP_TYPE, {
       ModelPackageGroupPolicy: Match.exact({
@@ -887,12 +888,12 @@ describe('ModelPackageGroup cross-account grants', () => {
       {
         Action: ['sagemaker:DescribeModelPackageGroup', 'sagemaker:ListModelPackages'],
         Effect: 'Allow',
-        Resource: partitionArn(`:sagemaker:us-east-1:111111111111:model-package-group/${name}`),
+        Resource: partitionArn(`:sagemaker:${REGION}:${ACCOUNT}:model-package-group/${name}`),
       },
       {
         Action: ['sagemaker:DescribeModelPackage', 'sagemaker:BatchDescribeModelPackage', 'sagemaker:ListModelPackages'],
         Effect: 'Allow',
-        Resource: partitionArn(`:sagemaker:us-east-1:111111111111:model-package/${name}/*`),
+        Resource: partitionArn(`:sagemaker:${REGION}:${ACCOUNT}:model-package/${name}/*`),
       },
     ]);
     Template.fromStack(stack).hasResourceProperties(GROUP_TYPE, {
@@ -1229,21 +1230,21 @@ describe('ModelPackageGroup events', () => {
       }),
     });
     Annotations.fromStack(stack).hasWarning('/Stack/Shared', Match.stringLikeRegexp(
-      'Model package group shared is in account 222222222222 and region eu-west-1, but the rule is created in account '
-      + '111111111111 and region us-east-1\\..*default event bus.*\\[ack: cdk-sagemaker-registry:eventsFromOtherEnvironment\\]'));
+      `Model package group shared is in account ${OTHER_ACCOUNT} and region ${OTHER_REGION}, but the rule is created in account `
+      + `${ACCOUNT} and region ${REGION}\\..*default event bus.*\\[ack: cdk-sagemaker-registry:eventsFromOtherEnvironment\\]`));
   });
 
   test('a rule for a group imported from the same account in another region warns', () => {
     // GIVEN
     const { stack } = newStack();
     const group = ModelPackageGroup.fromModelPackageGroupArn(stack, 'Shared',
-      'arn:aws:sagemaker:eu-west-1:111111111111:model-package-group/shared');
+      `arn:aws:sagemaker:${OTHER_REGION}:${ACCOUNT}:model-package-group/shared`);
 
     // WHEN
     group.onEvent('Changed');
 
     // THEN
-    Annotations.fromStack(stack).hasWarning('/Stack/Shared', Match.stringLikeRegexp('in account 111111111111 and region eu-west-1'));
+    Annotations.fromStack(stack).hasWarning('/Stack/Shared', Match.stringLikeRegexp(`in account ${ACCOUNT} and region ${OTHER_REGION}`));
   });
 
   test('a rule for a group imported by name does not warn', () => {
@@ -1259,6 +1260,120 @@ describe('ModelPackageGroup events', () => {
       EventPattern: { detail: { ModelPackageGroupName: ['existing'] } },
     });
     Annotations.fromStack(stack).hasNoWarning('*', Match.anyValue());
+  });
+});
+
+/*
+ * Stage events: `group.onLifeCycleChange(id, { stages, stageStatuses })` matches the group's
+ * `SageMaker Model Package State Change` events by the version's lifecycle stage
+ * (`detail.ModelLifeCycle.Stage` / `StageStatus`, the shape of the API's `ModelLifeCycle`).
+ */
+const SOURCE = ['aws.sagemaker'];
+const DETAIL_TYPE = ['SageMaker Model Package State Change'];
+
+function setup() {
+  const { stack } = newStack();
+  const group = new ModelPackageGroup(stack, 'Group', { modelPackageGroupName: 'churn' });
+  return { stack, group };
+}
+
+describe('ModelPackageGroup.onLifeCycleChange', () => {
+  test('stages and statuses filter the group\'s events, each value once; the target is added', () => {
+    // GIVEN
+    const { stack, group } = setup();
+    const topic = new sns.Topic(stack, 'Topic');
+
+    // WHEN
+    const rule = group.onLifeCycleChange('InProduction', {
+      stages: ['Production', 'Staging', 'Production'],
+      stageStatuses: ['Approved'],
+      target: new targets.SnsTopic(topic),
+    });
+
+    // THEN
+    expect(rule.node.path).toEqual('Stack/Group/InProduction');
+    Template.fromStack(stack).hasResourceProperties('AWS::Events::Rule', Match.exact({
+      EventPattern: {
+        'source': SOURCE,
+        'detail-type': DETAIL_TYPE,
+        'detail': {
+          ModelPackageGroupName: ['churn'],
+          ModelLifeCycle: { Stage: ['Production', 'Staging'], StageStatus: ['Approved'] },
+        },
+      },
+      State: 'ENABLED',
+      Targets: [{ Arn: { Ref: stack.getLogicalId(topic.node.defaultChild as CfnElement) }, Id: 'Target0' }],
+    }));
+  });
+
+  test('without stages, every event of a version that has a stage', () => {
+    // GIVEN
+    const { stack, group } = setup();
+
+    // WHEN
+    group.onLifeCycleChange('AnyStage');
+
+    // THEN
+    Template.fromStack(stack).hasResourceProperties('AWS::Events::Rule', Match.exact({
+      EventPattern: {
+        'source': SOURCE,
+        'detail-type': DETAIL_TYPE,
+        'detail': { ModelPackageGroupName: ['churn'], ModelLifeCycle: { Stage: [{ exists: true }] } },
+      },
+      State: 'ENABLED',
+    }));
+  });
+
+  test('stage statuses alone match them in any stage', () => {
+    // GIVEN
+    const { stack, group } = setup();
+
+    // WHEN
+    group.onLifeCycleChange('Rejected', { stageStatuses: ['Rejected'], description: 'Rejected in any stage' });
+
+    // THEN
+    Template.fromStack(stack).hasResourceProperties('AWS::Events::Rule', Match.exact({
+      Description: 'Rejected in any stage',
+      EventPattern: {
+        'source': SOURCE,
+        'detail-type': DETAIL_TYPE,
+        'detail': { ModelPackageGroupName: ['churn'], ModelLifeCycle: { Stage: [{ exists: true }], StageStatus: ['Rejected'] } },
+      },
+      State: 'ENABLED',
+    }));
+  });
+
+  test('a group of another account warns that its events only arrive if forwarded', () => {
+    // GIVEN
+    const { stack } = setup();
+    const shared = ModelPackageGroup.fromModelPackageGroupArn(stack, 'Shared',
+      `arn:aws:sagemaker:${REGION}:${OTHER_ACCOUNT}:model-package-group/theirs`);
+
+    // WHEN
+    shared.onLifeCycleChange('Promoted', { stages: ['Production'] });
+
+    // THEN
+    Annotations.fromStack(stack).hasWarning('/Stack/Shared', Match.stringLikeRegexp(`in account ${OTHER_ACCOUNT} and region ${REGION}`));
+    Template.fromStack(stack).hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: { detail: { ModelPackageGroupName: ['theirs'], ModelLifeCycle: { Stage: ['Production'] } } },
+    });
+  });
+
+  test('empty lists and invalid values are errors that name them', () => {
+    const { group } = setup();
+    expect(errorOf(() => group.onLifeCycleChange('Bad', { stages: [], stageStatuses: ['pending approval'] })))
+      .toEqual('Invalid onLifeCycleChange of Stack/Group:\n'
+        + '  - stages must name at least one stage when given, got an empty list (leave it out for any stage)\n'
+        + '  - stageStatuses[0] must be 1-63 letters, digits and hyphens, starting and ending with a letter or digit '
+        + "(pattern ^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$), got 'pending approval'");
+  });
+
+  test('Python-style keys are errors that name the camelCase property', () => {
+    const { group } = setup();
+    expect(errorOf(() => group.onLifeCycleChange('Bad', { stage_statuses: ['Approved'] } as any)))
+      .toEqual('Invalid onLifeCycleChange of Stack/Group:\n'
+        + "  - 'stage_statuses' is not a property of OnLifeCycleChangeOptions; did you mean 'stageStatuses'? In Python, use the struct "
+        + 'class, registry.OnLifeCycleChangeOptions(stage_statuses=...), or camelCase keys in dicts: jsii passes dict keys to the library as they are.');
   });
 });
 
@@ -1278,11 +1393,8 @@ describe('ModelPackageGroup tags', () => {
   });
 });
 
-/**
- * Mistakes that the property tests (test/property) found synthesizing into templates that cfn-lint
- * rejects; each is now reported at synth time.
- */
-describe('ModelPackageGroup: mistakes the property tests found', () => {
+/** Removal policies and approval statuses CloudFormation rejects are reported at synth time. */
+describe('ModelPackageGroup: removal policies and approval statuses', () => {
   test('RemovalPolicy.SNAPSHOT is an error (groups have no snapshots)', () => {
     // GIVEN
     const { stack } = newStack();

@@ -30,18 +30,20 @@ import {
   MetricsSource,
   ModelApprovalStatus,
   ModelCardStatus,
+  ModelLifeCycle,
   ModelData,
   ModelPackage,
+  ModelPackageApproval,
   ModelPackageGroup,
   ModelPackageProps,
   SplitType,
   TransformInputDataType,
   TransformJobDefinition,
 } from '../src';
-import { ACCOUNT, errorOf, newStack, OTHER_ACCOUNT, partitionArn, REGION } from './util';
+import { ACCOUNT, ENV, OTHER_ACCOUNT, OTHER_REGION, REGION, XGBOOST_IMAGE } from './constants';
+import { errorOf, newStack, partitionArn } from './util';
 
 const PACKAGE_TYPE = 'AWS::SageMaker::ModelPackage';
-const IMAGE = '763104351884.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1';
 const DIGEST = `sha256:${'0123456789abcdef'.repeat(4)}`;
 const OTHER_DIGEST = `sha256:${'fedcba9876543210'.repeat(4)}`;
 const TAGS_REMOVED = 'cdk-sagemaker-registry:versionTagsRemoved';
@@ -78,7 +80,7 @@ function echoed(value: string): string {
 }
 
 function container(extra: Partial<InferenceContainer> = {}): InferenceContainer {
-  return { image: ContainerImage.fromRegistry(IMAGE), ...extra };
+  return { image: ContainerImage.fromRegistry(XGBOOST_IMAGE), ...extra };
 }
 
 /** One container with content types: the minimal inference specification of a version. */
@@ -132,7 +134,7 @@ function newAlgorithm(stack: Stack): sagemaker.CfnAlgorithm {
   return new sagemaker.CfnAlgorithm(stack, 'Algorithm', {
     algorithmName: 'churn-xgboost',
     trainingSpecification: {
-      trainingImage: IMAGE,
+      trainingImage: XGBOOST_IMAGE,
       supportedTrainingInstanceTypes: ['ml.m5.xlarge'],
       trainingChannels: [{ name: 'train', supportedContentTypes: ['text/csv'], supportedInputModes: ['File'] }],
     },
@@ -189,7 +191,7 @@ describe('ModelPackage: a minimal version', () => {
       Type: PACKAGE_TYPE,
       Properties: {
         ModelPackageGroupName: 'churn',
-        InferenceSpecification: { Containers: [{ Image: IMAGE }], ...CSV },
+        InferenceSpecification: { Containers: [{ Image: XGBOOST_IMAGE }], ...CSV },
       },
       DependsOn: [logicalIdOf(group)],
       DeletionPolicy: 'Retain',
@@ -257,7 +259,7 @@ describe('ModelPackage: a maximal version', () => {
           container({
             imageDigest: DIGEST,
             modelData: ModelData.fromS3Url('s3://artifacts/churn/model.tar.gz'),
-            environment: { SAGEMAKER_PROGRAM: 'inference.py', SAGEMAKER_REGION: 'us-east-1' },
+            environment: { SAGEMAKER_PROGRAM: 'inference.py', SAGEMAKER_REGION: REGION },
             containerHostname: 'preprocess',
             framework: 'XGBOOST',
             frameworkVersion: '1.7',
@@ -265,7 +267,7 @@ describe('ModelPackage: a maximal version', () => {
             dataInputConfig: '{"input_1":[1,24]}',
           }),
           {
-            image: ContainerImage.fromRegistry('111111111111.dkr.ecr.us-east-1.amazonaws.com/postprocess:2'),
+            image: ContainerImage.fromRegistry(`${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/postprocess:2`),
             modelData: ModelData.fromS3Prefix('s3://artifacts/churn/uncompressed/', { acceptEula: true }),
             containerHostname: 'postprocess',
           },
@@ -336,7 +338,7 @@ describe('ModelPackage: a maximal version', () => {
       metadata: {
         commitId: '4f2a9c1',
         repository: 'https://git.example.com/ml/churn',
-        generatedBy: 'arn:aws:sagemaker:us-east-1:111111111111:pipeline/churn/execution/abc',
+        generatedBy: `arn:aws:sagemaker:${REGION}:${ACCOUNT}:pipeline/churn/execution/abc`,
         projectId: 'p-abc123',
       },
       customerMetadata: { 'team': 'growth', 'data set': 'customers/2026-11' },
@@ -345,7 +347,7 @@ describe('ModelPackage: a maximal version', () => {
       samplePayloadUrl: 's3://artifacts/churn/sample-payload.tar.gz',
       modelCard: { content: modelCard, status: ModelCardStatus.APPROVED },
       encryptionKey: packageKey,
-      sourceUri: 'arn:aws:sagemaker:us-east-1:111111111111:model/churn-v1',
+      sourceUri: `arn:aws:sagemaker:${REGION}:${ACCOUNT}:model/churn-v1`,
       skipModelValidation: true,
       approvalStatus: ModelApprovalStatus.APPROVED,
       approvalDescription: 'Passed the offline evaluation',
@@ -363,10 +365,10 @@ describe('ModelPackage: a maximal version', () => {
         InferenceSpecification: {
           Containers: [
             {
-              Image: IMAGE,
+              Image: XGBOOST_IMAGE,
               ImageDigest: DIGEST,
               ModelDataUrl: 's3://artifacts/churn/model.tar.gz',
-              Environment: { SAGEMAKER_PROGRAM: 'inference.py', SAGEMAKER_REGION: 'us-east-1' },
+              Environment: { SAGEMAKER_PROGRAM: 'inference.py', SAGEMAKER_REGION: REGION },
               ContainerHostname: 'preprocess',
               Framework: 'XGBOOST',
               FrameworkVersion: '1.7',
@@ -374,7 +376,7 @@ describe('ModelPackage: a maximal version', () => {
               ModelInput: { DataInputConfig: '{"input_1":[1,24]}' },
             },
             {
-              Image: '111111111111.dkr.ecr.us-east-1.amazonaws.com/postprocess:2',
+              Image: `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/postprocess:2`,
               ContainerHostname: 'postprocess',
               ModelDataSource: {
                 S3DataSource: {
@@ -396,7 +398,7 @@ describe('ModelPackage: a maximal version', () => {
             Name: 'gpu',
             Description: 'GPU containers',
             Containers: [{
-              Image: IMAGE,
+              Image: XGBOOST_IMAGE,
               ModelDataSource: {
                 S3DataSource: {
                   S3Uri: 's3://artifacts/churn/gpu.tar.gz',
@@ -410,7 +412,7 @@ describe('ModelPackage: a maximal version', () => {
             SupportedRealtimeInferenceInstanceTypes: ['ml.g4dn.xlarge'],
             SupportedTransformInstanceTypes: ['ml.g4dn.xlarge'],
           },
-          { Name: 'cpu-bare', Containers: [{ Image: IMAGE }] },
+          { Name: 'cpu-bare', Containers: [{ Image: XGBOOST_IMAGE }] },
         ],
         ValidationSpecification: {
           ValidationRole: { 'Fn::GetAtt': [logicalIdOf(role), 'Arn'] },
@@ -468,7 +470,7 @@ describe('ModelPackage: a maximal version', () => {
         MetadataProperties: {
           CommitId: '4f2a9c1',
           Repository: 'https://git.example.com/ml/churn',
-          GeneratedBy: 'arn:aws:sagemaker:us-east-1:111111111111:pipeline/churn/execution/abc',
+          GeneratedBy: `arn:aws:sagemaker:${REGION}:${ACCOUNT}:pipeline/churn/execution/abc`,
           ProjectId: 'p-abc123',
         },
         CustomerMetadataProperties: { 'team': 'growth', 'data set': 'customers/2026-11' },
@@ -477,7 +479,7 @@ describe('ModelPackage: a maximal version', () => {
         SamplePayloadUrl: 's3://artifacts/churn/sample-payload.tar.gz',
         ModelCard: { ModelCardContent: modelCard, ModelCardStatus: 'Approved' },
         SecurityConfig: { KmsKeyId: keyArn(packageKey) },
-        SourceUri: 'arn:aws:sagemaker:us-east-1:111111111111:model/churn-v1',
+        SourceUri: `arn:aws:sagemaker:${REGION}:${ACCOUNT}:model/churn-v1`,
         SkipModelValidation: 'All',
         ModelApprovalStatus: 'Approved',
         ApprovalDescription: 'Passed the offline evaluation',
@@ -594,7 +596,7 @@ describe('ModelPackage: an unversioned package', () => {
         ModelPackageName: 'churn-marketplace',
         CertifyForMarketplace: true,
         InferenceSpecification: {
-          Containers: [{ Image: IMAGE }],
+          Containers: [{ Image: XGBOOST_IMAGE }],
           ...CSV,
           SupportedRealtimeInferenceInstanceTypes: ['ml.m5.large', 'ml.c5.xlarge'],
           SupportedTransformInstanceTypes: ['ml.m5.xlarge'],
@@ -617,6 +619,15 @@ describe('ModelPackage: an unversioned package', () => {
 
     // THEN
     expect(onlyPackage(stack)).toMatchObject({ DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+  });
+
+  test('an unversioned package with an empty supportedTransformInstanceTypes gets one message', () => {
+    expect(problemsOf(() => ({
+      modelPackageName: 'listing',
+      inferenceSpecification: unversionedSpec({ supportedTransformInstanceTypes: [] }),
+    }))).toEqual([
+      'inferenceSpecification.supportedTransformInstanceTypes is required for an unversioned model package (modelPackageName given), got an empty list',
+    ]);
   });
 });
 
@@ -650,8 +661,8 @@ describe('ModelPackage: versions carry no tags', () => {
       Tags: [{ Key: 'cost-center', Value: '42' }, { Key: 'team', Value: 'growth' }],
     });
     expect(Object.values(template.findResources('AWS::SageMaker::ModelPackage')).map((r) => r.Properties)).toEqual([
-      { ModelPackageGroupName: 'churn', InferenceSpecification: { Containers: [{ Image: IMAGE }], ...CSV } },
-      { ModelPackageGroupName: 'churn', InferenceSpecification: { Containers: [{ Image: IMAGE }], ...CSV } },
+      { ModelPackageGroupName: 'churn', InferenceSpecification: { Containers: [{ Image: XGBOOST_IMAGE }], ...CSV } },
+      { ModelPackageGroupName: 'churn', InferenceSpecification: { Containers: [{ Image: XGBOOST_IMAGE }], ...CSV } },
     ]);
     expect(warningsOf(stack)).toEqual([]);
     expect(Annotations.fromStack(stack).findInfo('*', Match.anyValue()).map((i) => [i.id, i.entry.data])).toEqual([[
@@ -985,8 +996,8 @@ describe('ModelPackage: inference specification rules', () => {
 
     // THEN
     const props = onlyPackage(stack).Properties;
-    expect(props.InferenceSpecification.Containers).toEqual([{ Image: IMAGE }, { Image: IMAGE, Environment: { STEP: '2' } }]);
-    expect(props.AdditionalInferenceSpecifications[0].Containers).toEqual([{ Image: IMAGE }, { Image: IMAGE }]);
+    expect(props.InferenceSpecification.Containers).toEqual([{ Image: XGBOOST_IMAGE }, { Image: XGBOOST_IMAGE, Environment: { STEP: '2' } }]);
+    expect(props.AdditionalInferenceSpecifications[0].Containers).toEqual([{ Image: XGBOOST_IMAGE }, { Image: XGBOOST_IMAGE }]);
   });
 
   test('missing supportedContentTypes and supportedResponseMimeTypes', () => {
@@ -1120,24 +1131,24 @@ describe('ModelPackage: metadata, model card and URIs', () => {
 describe('ModelPackage: environments', () => {
   test('encryptionKey of a stack in another region', () => {
     expect(problemsOf((stack) => {
-      const other = new Stack(stack.node.root as App, 'KeyStack', { env: { account: ACCOUNT, region: 'us-west-2' } });
+      const other = new Stack(stack.node.root as App, 'KeyStack', { env: { account: ACCOUNT, region: OTHER_REGION } });
       return versionProps(stack, { encryptionKey: new kms.Key(other, 'Key') });
-    })).toEqual(["encryptionKey must be in the package's region us-east-1, got a key in region us-west-2"]);
+    })).toEqual([`encryptionKey must be in the package's region ${REGION}, got a key in region ${OTHER_REGION}`]);
   });
 
   test('encryptionKey imported by an ARN of another region', () => {
     expect(problemsOf((stack) => versionProps(stack, {
-      encryptionKey: kms.Key.fromKeyArn(stack, 'Key', `arn:aws:kms:eu-west-1:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`),
-    }))).toEqual(["encryptionKey must be in the package's region us-east-1, got a key in region eu-west-1"]);
+      encryptionKey: kms.Key.fromKeyArn(stack, 'Key', `arn:aws:kms:${OTHER_REGION}:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`),
+    }))).toEqual([`encryptionKey must be in the package's region ${REGION}, got a key in region ${OTHER_REGION}`]);
   });
 
   test('a group in another region', () => {
     expect(problemsOf((stack) => ({
       modelPackageGroup: ModelPackageGroup.fromModelPackageGroupArn(stack, 'Group',
-        `arn:aws:sagemaker:eu-west-1:${ACCOUNT}:model-package-group/churn`),
+        `arn:aws:sagemaker:${OTHER_REGION}:${ACCOUNT}:model-package-group/churn`),
       inferenceSpecification: minimalSpec(),
     }))).toEqual([
-      "modelPackageGroup must be in the package's region us-east-1, got group churn in region eu-west-1 "
+      `modelPackageGroup must be in the package's region ${REGION}, got group churn in region ${OTHER_REGION} `
       + '(SageMaker registers versions only into groups of its own region)',
     ]);
   });
@@ -1152,6 +1163,28 @@ describe('ModelPackage: environments', () => {
 
     // THEN
     expect(onlyPackage(stack).Properties.SecurityConfig).toEqual({ KmsKeyId: keyArn });
+  });
+
+  test('validation job keys of another region', () => {
+    expect(problemsOf((stack) => {
+      const key = kms.Key.fromKeyArn(stack, 'Key', `arn:aws:kms:${OTHER_REGION}:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`);
+      return versionProps(stack, {
+        validationSpecification: {
+          role: newRole(stack),
+          profile: {
+            profileName: 'smoke',
+            transformJob: {
+              input: { s3Uri: 's3://artifacts/in/' },
+              output: { s3OutputPath: 's3://artifacts/out/', encryptionKey: key },
+              resources: { instanceType: InstanceType.M5_LARGE, volumeEncryptionKey: key },
+            },
+          },
+        },
+      });
+    })).toEqual([
+      `${TRANSFORM}.output.encryptionKey must be in the package's region ${REGION}, got a key in region ${OTHER_REGION}`,
+      `${TRANSFORM}.resources.volumeEncryptionKey must be in the package's region ${REGION}, got a key in region ${OTHER_REGION}`,
+    ]);
   });
 });
 
@@ -1176,7 +1209,7 @@ describe('ModelPackage: source algorithm rules', () => {
       + `(pattern ${pattern}), got 'churn_xgboost'`,
     ]);
     // An ARN that matches the pattern (the partition part is unbounded) but is one character too long.
-    const arn = (n: number) => `arn:aws${'-'.repeat(n - 56)}:sagemaker:us-east-1:111111111111:algorithm/churn`;
+    const arn = (n: number) => `arn:aws${'-'.repeat(n - 56)}:sagemaker:${REGION}:${ACCOUNT}:algorithm/churn`;
     expect(arn(171)).toHaveLength(171);
     expect(problemsOf((stack) => versionProps(stack, { sourceAlgorithm: { algorithmName: arn(171) } }))).toEqual([
       `sourceAlgorithm.algorithmName must be between 1 and 170 characters long, got 171 characters: '${echoed(arn(171))}'`,
@@ -1359,7 +1392,7 @@ describe('ModelPackage: tokens skip the value checks', () => {
       SamplePayloadUrl: { Ref: 'Payload' },
       InferenceSpecification: {
         Containers: [{
-          Image: IMAGE,
+          Image: XGBOOST_IMAGE,
           ImageDigest: { Ref: 'Digest' },
           FrameworkVersion: { Ref: 'Description' },
           Environment: { LAZY_NAME: { Ref: 'Description' }, MODE: { Ref: 'Payload' } },
@@ -1435,7 +1468,7 @@ describe('ModelPackage: the group reference', () => {
     // GIVEN
     const app = new App();
     const registry = new Stack(app, 'Registry', { env: { account: OTHER_ACCOUNT, region: REGION } });
-    const stack = new Stack(app, 'Stack', { env: { account: ACCOUNT, region: REGION } });
+    const stack = new Stack(app, 'Stack', { env: ENV });
     const group = new ModelPackageGroup(registry, 'Group', { modelPackageGroupName: 'shared' });
 
     // WHEN
@@ -1481,7 +1514,7 @@ describe('ModelPackage: group.addModelPackage()', () => {
       Type: PACKAGE_TYPE,
       Properties: {
         ModelPackageGroupName: 'churn',
-        InferenceSpecification: { Containers: [{ Image: IMAGE }], ...CSV },
+        InferenceSpecification: { Containers: [{ Image: XGBOOST_IMAGE }], ...CSV },
         ModelApprovalStatus: 'Approved',
       },
       DependsOn: [logicalIdOf(group)],
@@ -1520,6 +1553,171 @@ describe('ModelPackage: group.addModelPackage()', () => {
   });
 });
 
+/*
+ * Lifecycle stages at registration (`lifeCycle` of `ModelPackage` and `addModelPackage()`): a custom
+ * resource sets the stage after the version is created, through the approval handler.
+ */
+const LIFE_CYCLE = 'Custom::SageMakerModelPackageLifeCycle';
+const APPROVAL = 'Custom::SageMakerModelPackageApproval';
+const VERSION = `arn:aws:sagemaker:${REGION}:${ACCOUNT}:model-package/churn/7`;
+const INFERENCE: InferenceSpecification = {
+  containers: [{ image: ContainerImage.fromRegistry(XGBOOST_IMAGE) }],
+  supportedContentTypes: ['text/csv'],
+  supportedResponseMimeTypes: ['text/csv'],
+};
+
+/** The statements of the approval handler's policy, after the one for its logs. */
+function approvalHandlerStatements(stack: Stack): any[] {
+  const policies = Template.fromStack(stack).findResources('AWS::IAM::Policy');
+  const matching = Object.entries(policies).filter(([id]) => id.startsWith('CdkSageMakerRegistryApprovalHandlerPolicy'));
+  expect(matching).toHaveLength(1);
+  const statements = (matching[0][1] as any).Properties.PolicyDocument.Statement;
+  expect(statements[0].Action).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents']);
+  return statements.slice(1);
+}
+
+function resourcesOf(stack: Stack, type: string): [string, any][] {
+  return Object.entries(Template.fromStack(stack).findResources(type));
+}
+
+describe('ModelPackage: lifeCycle at registration', () => {
+  test('addModelPackage: a custom resource sets the stage on the new version; the handler may describe and update exactly it', () => {
+    // GIVEN
+    const { stack } = newStack();
+    const group = new ModelPackageGroup(stack, 'Group', { modelPackageGroupName: 'churn' });
+
+    // WHEN
+    const version = group.addModelPackage('V1', {
+      inferenceSpecification: INFERENCE,
+      approvalStatus: ModelApprovalStatus.PENDING_MANUAL_APPROVAL,
+      lifeCycle: { stage: 'Development', stageStatus: 'InProgress', stageDescription: 'Registered by CI' },
+    });
+
+    // THEN
+    const packageId = logicalIdOf(version);
+    const stages = resourcesOf(stack, LIFE_CYCLE);
+    expect(stages).toHaveLength(1);
+    const [id, resource] = stages[0];
+    expect(id).toBe(logicalIdOf(version.node.findChild('LifeCycle')));
+    expect(resource.Properties).toEqual({
+      ServiceToken: { 'Fn::GetAtt': [expect.stringMatching(/^CdkSageMakerRegistryApprovalHandlerFunction/), 'Arn'] },
+      ServiceTimeout: '240',
+      ModelPackageArn: { 'Fn::GetAtt': [packageId, 'ModelPackageArn'] },
+      Stage: 'Development',
+      StageStatus: 'InProgress',
+      StageDescription: 'Registered by CI',
+    });
+    // Removing lifeCycle (or the version) deletes the custom resource, which leaves the stage as it is.
+    expect(resource.DeletionPolicy).toBe('Delete');
+    expect(resource.DependsOn).toEqual([expect.stringMatching(/^CdkSageMakerRegistryApprovalHandlerPolicy/)]);
+    expect(approvalHandlerStatements(stack)).toEqual([{
+      Action: ['sagemaker:UpdateModelPackage', 'sagemaker:DescribeModelPackage'],
+      Effect: 'Allow',
+      Resource: { 'Fn::GetAtt': [packageId, 'ModelPackageArn'] },
+    }]);
+    // CloudFormation knows no ModelLifeCycle: the package itself renders none; its approval status stays CloudFormation's.
+    const [, cfnPackage] = resourcesOf(stack, 'AWS::SageMaker::ModelPackage')[0];
+    expect(cfnPackage.Properties.ModelLifeCycle).toBeUndefined();
+    expect(cfnPackage.Properties.ModelApprovalStatus).toBe('PendingManualApproval');
+  });
+
+  test('a ModelPackage encrypted with a KMS key: the handler may decrypt it (DescribeModelPackage calls KMS Decrypt)', () => {
+    const { stack } = newStack();
+    const group = new ModelPackageGroup(stack, 'Group', { modelPackageGroupName: 'churn' });
+    const key = new kms.Key(stack, 'Key');
+
+    const version = new ModelPackage(stack, 'Version', {
+      modelPackageGroup: group,
+      inferenceSpecification: INFERENCE,
+      encryptionKey: key,
+      lifeCycle: { stage: 'Staging', stageStatus: 'PendingReview' },
+    });
+
+    const [, resource] = resourcesOf(stack, LIFE_CYCLE)[0];
+    expect(resource.Properties).toEqual({
+      ServiceToken: { 'Fn::GetAtt': [expect.stringMatching(/^CdkSageMakerRegistryApprovalHandlerFunction/), 'Arn'] },
+      ServiceTimeout: '240',
+      ModelPackageArn: { 'Fn::GetAtt': [logicalIdOf(version), 'ModelPackageArn'] },
+      Stage: 'Staging',
+      StageStatus: 'PendingReview',
+    });
+    expect(approvalHandlerStatements(stack)).toEqual([
+      {
+        Action: ['sagemaker:UpdateModelPackage', 'sagemaker:DescribeModelPackage'],
+        Effect: 'Allow',
+        Resource: { 'Fn::GetAtt': [logicalIdOf(version), 'ModelPackageArn'] },
+      },
+      { Action: 'kms:Decrypt', Effect: 'Allow', Resource: { 'Fn::GetAtt': [logicalIdOf(key), 'Arn'] } },
+    ]);
+  });
+
+  test('without lifeCycle there is no custom resource and no handler', () => {
+    const { stack } = newStack();
+    const group = new ModelPackageGroup(stack, 'Group', { modelPackageGroupName: 'churn' });
+
+    group.addModelPackage('V1', { inferenceSpecification: INFERENCE });
+
+    const template = Template.fromStack(stack);
+    template.resourceCountIs(LIFE_CYCLE, 0);
+    template.resourceCountIs('AWS::Lambda::Function', 0);
+  });
+
+  test('versions of one stack share the one approval function, each allowed on its own version', () => {
+    const { stack } = newStack();
+    const group = new ModelPackageGroup(stack, 'Group', { modelPackageGroupName: 'churn' });
+
+    const v1 = group.addModelPackage('V1', { inferenceSpecification: INFERENCE, lifeCycle: { stage: 'Development', stageStatus: 'InProgress' } });
+    const v2 = group.addModelPackage('V2', { inferenceSpecification: INFERENCE, lifeCycle: { stage: 'Development', stageStatus: 'InProgress' } });
+    new ModelPackageApproval(stack, 'Approve', { modelPackage: ModelPackage.fromModelPackageArn(stack, 'Imported', VERSION), approvalStatus: ModelApprovalStatus.APPROVED });
+
+    const template = Template.fromStack(stack);
+    template.resourceCountIs('AWS::Lambda::Function', 1);
+    template.resourceCountIs(LIFE_CYCLE, 2);
+    template.resourceCountIs(APPROVAL, 1);
+    expect(approvalHandlerStatements(stack).map((s) => s.Resource)).toEqual([
+      { 'Fn::GetAtt': [logicalIdOf(v1), 'ModelPackageArn'] },
+      { 'Fn::GetAtt': [logicalIdOf(v2), 'ModelPackageArn'] },
+      VERSION,
+    ]);
+  });
+
+  test('bad stage, stage status and description are reported together, naming the property and the value', () => {
+    const { stack } = newStack();
+    const group = new ModelPackageGroup(stack, 'Group', { modelPackageGroupName: 'churn' });
+
+    expect(errorOf(() => group.addModelPackage('V1', {
+      inferenceSpecification: INFERENCE,
+      lifeCycle: { stage: '-Production', stageStatus: 'x'.repeat(64), stageDescription: 'd'.repeat(1025) },
+    }))).toBe('Invalid ModelPackage Stack/Group/V1:\n'
+      + "  - lifeCycle.stage must be letters, digits and hyphens, starting and ending with a letter or digit (pattern ^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$), got '-Production'\n"
+      + `  - lifeCycle.stageStatus must be between 1 and 63 characters long, got 64 characters: '${'x'.repeat(64)}'\n`
+      + `  - lifeCycle.stageDescription must be between 0 and 1024 characters long, got 1025 characters: '${'d'.repeat(80)}...'`);
+  });
+
+  test('an unversioned package cannot have a stage', () => {
+    const { stack } = newStack();
+    expect(errorOf(() => new ModelPackage(stack, 'Unversioned', {
+      modelPackageName: 'listing',
+      inferenceSpecification: {
+        ...INFERENCE,
+        supportedRealtimeInferenceInstanceTypes: [],
+        supportedTransformInstanceTypes: [],
+      },
+      lifeCycle: { stage: 'Production', stageStatus: 'Approved' },
+    }))).toContain("  - lifeCycle applies only to versioned packages (give modelPackageGroup), got stage 'Production' for an unversioned package");
+  });
+
+  test('an unknown key of lifeCycle is an error with a suggestion', () => {
+    const { stack } = newStack();
+    const group = new ModelPackageGroup(stack, 'Group', { modelPackageGroupName: 'churn' });
+    expect(errorOf(() => group.addModelPackage('V1', {
+      inferenceSpecification: INFERENCE,
+      lifeCycle: { stage: 'Production', stage_status: 'Approved' } as unknown as ModelLifeCycle,
+    }))).toBe('Invalid ModelPackage Stack/Group/V1:\n'
+      + "  - lifeCycle: 'stage_status' is not a property of ModelLifeCycle; did you mean 'stageStatus'? In Python, use the struct class, "
+      + 'registry.ModelLifeCycle(stage_status=...), or camelCase keys in dicts: jsii passes dict keys to the library as they are.');
+  });
+});
 describe('ModelPackage: attributes', () => {
   test('of a version: the ARN from GetAtt, name and version split from it', () => {
     // GIVEN
@@ -1561,7 +1759,7 @@ describe('ModelPackage imports', () => {
   test('fromModelPackageArn of a version: name group/version, environment from the ARN', () => {
     // GIVEN
     const { stack } = newStack();
-    const arn = `arn:aws:sagemaker:eu-west-1:${OTHER_ACCOUNT}:model-package/churn/3`;
+    const arn = `arn:aws:sagemaker:${OTHER_REGION}:${OTHER_ACCOUNT}:model-package/churn/3`;
 
     // WHEN
     const pkg = ModelPackage.fromModelPackageArn(stack, 'Imported', arn);
@@ -1570,7 +1768,7 @@ describe('ModelPackage imports', () => {
     expect(pkg.modelPackageArn).toBe(arn);
     expect(pkg.modelPackageRef.modelPackageArn).toBe(arn);
     expect(pkg.modelPackageName).toBe('churn/3');
-    expect(pkg.env).toEqual({ account: OTHER_ACCOUNT, region: 'eu-west-1' });
+    expect(pkg.env).toEqual({ account: OTHER_ACCOUNT, region: OTHER_REGION });
   });
 
   test('fromModelPackageArn of an unversioned package', () => {
@@ -1669,6 +1867,14 @@ describe('ModelPackage imports', () => {
     expect(stack.resolve(pkg.modelPackageArn)).toEqual({
       'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:sagemaker:${REGION}:${ACCOUNT}:model-package/`, { Ref: 'PackageName' }]],
     });
+  });
+
+  test('version 0 is not a version ARN or name (versions start at 1)', () => {
+    const { stack } = newStack();
+    expect(errorOf(() => ModelPackage.fromModelPackageArn(stack, 'A', `arn:aws:sagemaker:${REGION}:${ACCOUNT}:model-package/churn/0`)))
+      .toBe(`Invalid ModelPackage.fromModelPackageArn:\n  - modelPackageArn must be a SageMaker model package ARN: ${ARN_FORMATS}, `
+        + `got 'arn:aws:sagemaker:${REGION}:${ACCOUNT}:model-package/churn/0'`);
+    expect(errorOf(() => ModelPackage.fromModelPackageName(stack, 'B', 'churn/0'))).toMatch(/got 'churn\/0'$/);
   });
 });
 
@@ -1794,7 +2000,7 @@ describe('ModelPackage grants', () => {
       inferenceSpecification: minimalSpec({
         containers: [
           { image: ContainerImage.fromEcrRepository(repository, '1.7-1'), modelData: ModelData.fromBucket(bucket, 'churn/model.tar.gz') },
-          { image: ContainerImage.fromRegistry(IMAGE), modelData: ModelData.fromBucketPrefix(bucket, 'churn/uncompressed/') },
+          { image: ContainerImage.fromRegistry(XGBOOST_IMAGE), modelData: ModelData.fromBucketPrefix(bucket, 'churn/uncompressed/') },
         ],
       }),
       validationSpecification: {
@@ -1931,7 +2137,7 @@ describe('ModelPackage: grantDeploy', () => {
       }),
       additionalInferenceSpecifications: [{
         name: 'gpu',
-        containers: [{ image: ContainerImage.fromRegistry(IMAGE), modelData: ModelData.fromBucketPrefix(bucket, 'gpu/') }],
+        containers: [{ image: ContainerImage.fromRegistry(XGBOOST_IMAGE), modelData: ModelData.fromBucketPrefix(bucket, 'gpu/') }],
       }],
       sourceAlgorithm: { algorithmName: 'churn-xgboost', modelData: ModelData.fromBucket(bucket, 'train/output/model.tar.gz') },
     }));
@@ -1970,52 +2176,11 @@ describe('ModelPackage: grantDeploy', () => {
   });
 });
 
-describe('ModelPackage: more rules', () => {
-  test('version 0 is not a version ARN or name (versions start at 1)', () => {
-    const { stack } = newStack();
-    expect(errorOf(() => ModelPackage.fromModelPackageArn(stack, 'A', `arn:aws:sagemaker:${REGION}:${ACCOUNT}:model-package/churn/0`)))
-      .toBe(`Invalid ModelPackage.fromModelPackageArn:\n  - modelPackageArn must be a SageMaker model package ARN: ${ARN_FORMATS}, `
-        + `got 'arn:aws:sagemaker:${REGION}:${ACCOUNT}:model-package/churn/0'`);
-    expect(errorOf(() => ModelPackage.fromModelPackageName(stack, 'B', 'churn/0'))).toMatch(/got 'churn\/0'$/);
-  });
-
-  test('validation job keys of another region', () => {
-    expect(problemsOf((stack) => {
-      const key = kms.Key.fromKeyArn(stack, 'Key', `arn:aws:kms:eu-west-1:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`);
-      return versionProps(stack, {
-        validationSpecification: {
-          role: newRole(stack),
-          profile: {
-            profileName: 'smoke',
-            transformJob: {
-              input: { s3Uri: 's3://artifacts/in/' },
-              output: { s3OutputPath: 's3://artifacts/out/', encryptionKey: key },
-              resources: { instanceType: InstanceType.M5_LARGE, volumeEncryptionKey: key },
-            },
-          },
-        },
-      });
-    })).toEqual([
-      `${TRANSFORM}.output.encryptionKey must be in the package's region us-east-1, got a key in region eu-west-1`,
-      `${TRANSFORM}.resources.volumeEncryptionKey must be in the package's region us-east-1, got a key in region eu-west-1`,
-    ]);
-  });
-
-  test('an unversioned package with an empty supportedTransformInstanceTypes gets one message', () => {
-    expect(problemsOf(() => ({
-      modelPackageName: 'listing',
-      inferenceSpecification: unversionedSpec({ supportedTransformInstanceTypes: [] }),
-    }))).toEqual([
-      'inferenceSpecification.supportedTransformInstanceTypes is required for an unversioned model package (modelPackageName given), got an empty list',
-    ]);
-  });
-});
-
 /**
- * Mistakes that the property tests (test/property) found synthesizing into templates that cfn-lint
- * rejects; each is now reported at synth time.
+ * Values that would synthesize into a template CloudFormation rejects (or that YAML-based tools cannot
+ * read) are reported at synth time.
  */
-describe('ModelPackage: mistakes the property tests found', () => {
+describe('ModelPackage: values CloudFormation rejects (snapshots, enum values, unsupported instance types, characters, URI lengths)', () => {
   test('RemovalPolicy.SNAPSHOT is an error (model packages have no snapshots)', () => {
     expect(problemsOf((stack) => versionProps(stack, { removalPolicy: RemovalPolicy.SNAPSHOT }))).toEqual([
       'removalPolicy must be RemovalPolicy.DESTROY, RemovalPolicy.RETAIN or RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE '

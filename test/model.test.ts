@@ -49,10 +49,10 @@ import {
   ModelPackageGroup,
   RepositoryAccessMode,
 } from '../src';
-import { ACCOUNT, errorOf, newStack, OTHER_ACCOUNT, partitionArn, REGION } from './util';
+import { ACCOUNT, ENV, OTHER_ACCOUNT, OTHER_REGION, REGION, XGBOOST_IMAGE } from './constants';
+import { errorOf, newStack, partitionArn } from './util';
 
 const MODEL_TYPE = 'AWS::SageMaker::Model';
-const IMAGE_URI = '763104351884.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1';
 const OTHER_IMAGE_URI = '763104351884.dkr.ecr.us-east-1.amazonaws.com/sagemaker-scikit-learn:1.2-1';
 const PACKAGE_ARN = `arn:aws:sagemaker:${REGION}:${OTHER_ACCOUNT}:model-package/shared-models/3`;
 const FUNCTION_ARN = `arn:aws:lambda:${REGION}:${ACCOUNT}:function:registry-credentials`;
@@ -101,7 +101,7 @@ function logicalIdOf(construct: IConstruct): string {
   return Stack.of(construct).getLogicalId(construct.node.defaultChild as CfnElement);
 }
 
-function registryImage(uri = IMAGE_URI): ContainerImage {
+function registryImage(uri = XGBOOST_IMAGE): ContainerImage {
   return ContainerImage.fromRegistry(uri);
 }
 
@@ -123,7 +123,7 @@ function modelArchive(): string {
 function importedVpc(scope: Construct): ec2.IVpc {
   return ec2.Vpc.fromVpcAttributes(scope, 'Vpc', {
     vpcId: 'vpc-12345678',
-    availabilityZones: ['us-east-1a', 'us-east-1b'],
+    availabilityZones: [`${REGION}a`, `${REGION}b`],
     privateSubnetIds: ['subnet-11111111', 'subnet-22222222'],
     publicSubnetIds: ['subnet-33333333', 'subnet-44444444'],
   });
@@ -184,7 +184,7 @@ describe('Model defaults', () => {
     Template.fromStack(stack).hasResource(MODEL_TYPE, {
       Properties: Match.exact({
         ExecutionRoleArn: { 'Fn::GetAtt': [ROLE_ID, 'Arn'] },
-        PrimaryContainer: { Image: IMAGE_URI },
+        PrimaryContainer: { Image: XGBOOST_IMAGE },
       }),
       DependsOn: [POLICY_ID],
       DeletionPolicy: 'Delete',
@@ -286,7 +286,7 @@ describe('Model defaults', () => {
 
     // THEN
     expect(modelProperties(stack).PrimaryContainer).toEqual({
-      Image: IMAGE_URI,
+      Image: XGBOOST_IMAGE,
       ContainerHostname: 'scorer',
       Environment: { SAGEMAKER_PROGRAM: 'serve.py', LOG_LEVEL: 'info' },
     });
@@ -369,7 +369,7 @@ describe('Model containers from images', () => {
     new Model(stack, 'Model', { containers: [{ image: registryImage() }] });
 
     // THEN
-    expect(modelProperties(stack).PrimaryContainer).toEqual({ Image: IMAGE_URI });
+    expect(modelProperties(stack).PrimaryContainer).toEqual({ Image: XGBOOST_IMAGE });
     expectDefaultPolicy(stack, BASELINE);
   });
 
@@ -451,7 +451,7 @@ describe('Model containers from images', () => {
     });
 
     // THEN
-    expect(modelProperties(stack).PrimaryContainer).toEqual({ Image: IMAGE_URI, ImageConfig: { RepositoryAccessMode: 'Platform' } });
+    expect(modelProperties(stack).PrimaryContainer).toEqual({ Image: XGBOOST_IMAGE, ImageConfig: { RepositoryAccessMode: 'Platform' } });
   });
 });
 
@@ -466,7 +466,7 @@ describe('Model data', () => {
 
     // THEN
     expect(modelProperties(stack).PrimaryContainer).toEqual({
-      Image: IMAGE_URI,
+      Image: XGBOOST_IMAGE,
       ModelDataUrl: { 'Fn::Join': ['', ['s3://', { Ref: 'Bucket83908E77' }, '/churn/model.tar.gz']] },
     });
     expectDefaultPolicy(stack, [...BASELINE, s3ReadStatement('Bucket83908E77', 'churn/model.tar.gz')]);
@@ -482,7 +482,7 @@ describe('Model data', () => {
 
     // THEN
     expect(modelProperties(stack).PrimaryContainer).toEqual({
-      Image: IMAGE_URI,
+      Image: XGBOOST_IMAGE,
       ModelDataSource: {
         S3DataSource: {
           S3Uri: { 'Fn::Join': ['', ['s3://', { Ref: 'Bucket83908E77' }, '/llm/weights/']] },
@@ -505,7 +505,7 @@ describe('Model data', () => {
 
     // THEN
     expect(modelProperties(stack).PrimaryContainer).toEqual({
-      Image: IMAGE_URI,
+      Image: XGBOOST_IMAGE,
       ModelDataSource: {
         S3DataSource: {
           S3Uri: 's3://jumpstart-cache/llama/model.tar.gz',
@@ -534,7 +534,7 @@ describe('Model data', () => {
 
     // THEN
     const url = new Capture();
-    Template.fromStack(stack).hasResourceProperties(MODEL_TYPE, { PrimaryContainer: { Image: IMAGE_URI, ModelDataUrl: url } });
+    Template.fromStack(stack).hasResourceProperties(MODEL_TYPE, { PrimaryContainer: { Image: XGBOOST_IMAGE, ModelDataUrl: url } });
     expect(url.asString()).toMatch(new RegExp(`^s3://cdk-hnb659fds-assets-${ACCOUNT}-${REGION}/[0-9a-f]{64}\\.gz$`));
     const assets = `cdk-hnb659fds-assets-${ACCOUNT}-${REGION}`;
     expectDefaultPolicy(stack, [
@@ -663,7 +663,7 @@ describe('Model with several containers', () => {
     // THEN
     expect(modelProperties(stack)).toEqual({
       ExecutionRoleArn: { 'Fn::GetAtt': [ROLE_ID, 'Arn'] },
-      Containers: [{ Image: OTHER_IMAGE_URI }, { Image: IMAGE_URI }],
+      Containers: [{ Image: OTHER_IMAGE_URI }, { Image: XGBOOST_IMAGE }],
     });
   });
 
@@ -685,7 +685,7 @@ describe('Model with several containers', () => {
     expect(properties.InferenceExecutionConfig).toEqual({ Mode: 'Direct' });
     expect(properties.Containers).toEqual([
       { Image: OTHER_IMAGE_URI, ContainerHostname: 'sklearn' },
-      { Image: IMAGE_URI, ContainerHostname: 'xgboost' },
+      { Image: XGBOOST_IMAGE, ContainerHostname: 'xgboost' },
     ]);
   });
 
@@ -716,7 +716,7 @@ describe('Model with several containers', () => {
     const properties = modelProperties(stack);
     expect(properties.PrimaryContainer).toBeUndefined();
     expect(properties.Containers).toHaveLength(2);
-    expect(properties.Containers[0]).toEqual({ Image: IMAGE_URI });
+    expect(properties.Containers[0]).toEqual({ Image: XGBOOST_IMAGE });
     expectDefaultPolicy(stack, [
       ...BASELINE,
       { Action: ECR_PULL_ACTIONS, Effect: 'Allow', Resource: { 'Fn::GetAtt': ['Repo02AC86CF', 'Arn'] } },
@@ -875,7 +875,7 @@ describe('Model multi-model containers', () => {
 
     // THEN
     expect(modelProperties(stack).PrimaryContainer).toEqual({
-      Image: IMAGE_URI,
+      Image: XGBOOST_IMAGE,
       ModelDataUrl: { 'Fn::Join': ['', ['s3://', { Ref: 'Bucket83908E77' }, '/tenants/']] },
       Mode: 'MultiModel',
       MultiModelConfig: { ModelCacheSetting: 'Disabled' },
@@ -891,7 +891,7 @@ describe('Model multi-model containers', () => {
     new Model(stack, 'Model', { containers: [{ image: registryImage(), mode: ContainerMode.SINGLE_MODEL }] });
 
     // THEN
-    expect(modelProperties(stack).PrimaryContainer).toEqual({ Image: IMAGE_URI, Mode: 'SingleModel' });
+    expect(modelProperties(stack).PrimaryContainer).toEqual({ Image: XGBOOST_IMAGE, Mode: 'SingleModel' });
   });
 
   test('MultiModel mode with a single archive is an error', () => {
@@ -1084,14 +1084,14 @@ describe('Model validation', () => {
     // GIVEN
     const { stack } = newStack();
     const modelPackage = ModelPackage.fromModelPackageArn(stack, 'Package',
-      `arn:aws:sagemaker:eu-west-1:${OTHER_ACCOUNT}:model-package/shared-models/3`);
+      `arn:aws:sagemaker:${OTHER_REGION}:${OTHER_ACCOUNT}:model-package/shared-models/3`);
 
     // WHEN
     const message = errorOf(() => new Model(stack, 'Model', { containers: [{ modelPackage }] }));
 
     // THEN
     expect(message).toBe(`Invalid containers[0] of Model ${MODEL_PATH}:\n`
-      + `  - modelPackage must be in the model's region ${REGION}, got model package shared-models/3 in region eu-west-1`);
+      + `  - modelPackage must be in the model's region ${REGION}, got model package shared-models/3 in region ${OTHER_REGION}`);
   });
 
   test('inferenceSpecificationName without a model package, and an invalid one, are errors', () => {
@@ -1539,7 +1539,7 @@ describe('Model imports', () => {
   test('fromModelArn derives the name and keeps a lower-case ARN as is', () => {
     // GIVEN
     const { stack } = newStack();
-    const arn = `arn:aws:sagemaker:us-west-2:${OTHER_ACCOUNT}:model/churn-model`;
+    const arn = `arn:aws:sagemaker:${OTHER_REGION}:${OTHER_ACCOUNT}:model/churn-model`;
 
     // WHEN
     const model = Model.fromModelArn(stack, 'Model', arn);
@@ -1548,7 +1548,7 @@ describe('Model imports', () => {
     expect(model.modelName).toBe('churn-model');
     expect(model.modelArn).toBe(arn);
     expect(model.modelRef.modelArn).toBe(arn);
-    expect(model.env).toEqual({ account: OTHER_ACCOUNT, region: 'us-west-2' });
+    expect(model.env).toEqual({ account: OTHER_ACCOUNT, region: OTHER_REGION });
     expect(model.role).toBeUndefined();
   });
 
@@ -1731,7 +1731,7 @@ describe('Model names in ARNs (SageMaker lower-cases them)', () => {
   test('an owned model with a mixed-case name: other environments get the lower-case ARN and the name as given', () => {
     // GIVEN
     const app = new App();
-    const stack = new Stack(app, 'Stack', { env: { account: ACCOUNT, region: REGION } });
+    const stack = new Stack(app, 'Stack', { env: ENV });
     const consumer = new Stack(app, 'Consumer', { env: { account: OTHER_ACCOUNT, region: REGION } });
     const model = new Model(stack, 'Model', { modelName: 'ChurnModel', containers: [{ image: registryImage() }] });
 
@@ -1763,10 +1763,10 @@ describe('Model names in ARNs (SageMaker lower-cases them)', () => {
 });
 
 /**
- * Mistakes that the property tests (test/property) found synthesizing into templates that cfn-lint
- * rejects; each is now reported at synth time.
+ * Values that would synthesize into a template CloudFormation rejects (or that YAML-based tools cannot
+ * read) are reported at synth time.
  */
-describe('Model: mistakes the property tests found', () => {
+describe('Model: values CloudFormation rejects (snapshots, enum values, URI lengths, control characters)', () => {
   test('RemovalPolicy.SNAPSHOT is an error (models have no snapshots)', () => {
     // GIVEN
     const { stack } = newStack();

@@ -13,9 +13,10 @@ import {
   RegistryRules,
   RegistryRulesProps,
 } from '../src';
-import { OTHER_ACCOUNT, errorOf, newStack } from './util';
+import { ACCOUNT, FOURTH_ACCOUNT, OTHER_ACCOUNT, REGION, THIRD_ACCOUNT } from './constants';
+import { errorOf, newStack } from './util';
 
-const IMAGE = '111111111111.dkr.ecr.us-east-1.amazonaws.com/churn:1';
+const IMAGE = `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/churn:1`;
 
 /** A version that follows every rule, with `extra` applied. */
 function goodVersion(extra: Partial<ModelPackageOptions> = {}): ModelPackageOptions {
@@ -72,10 +73,10 @@ test('writeAccounts allows write grants to the listed accounts only', () => {
   const { app, stack } = newStack();
   const group = new ModelPackageGroup(stack, 'Group', { modelPackageGroupName: 'churn' });
   group.grantRegister(new iam.AccountPrincipal(OTHER_ACCOUNT));
-  group.grantApprove(new iam.AccountPrincipal('333333333333'));
-  group.grantRead(new iam.AccountPrincipal('444444444444'));
+  group.grantApprove(new iam.AccountPrincipal(THIRD_ACCOUNT));
+  group.grantRead(new iam.AccountPrincipal(FOURTH_ACCOUNT));
   expect(findings(app, stack, { writeAccounts: [OTHER_ACCOUNT] })).toEqual([
-    "[RegistryRule.CrossAccountWrite] Stack/Group: the group's resource policy gives write actions to 333333333333, which is not in writeAccounts "
+    `[RegistryRule.CrossAccountWrite] Stack/Group: the group's resource policy gives write actions to ${THIRD_ACCOUNT}, which is not in writeAccounts `
     + `(${OTHER_ACCOUNT}). To accept it, RegistryRules.suppress(scope, RegistryRule.CROSS_ACCOUNT_WRITE, 'why')`,
   ]);
 });
@@ -113,6 +114,6 @@ test('bad suppressions and props are errors', () => {
     .toContain("rule must be one of NoApprovalAtRegistration, ModelCard, ModelQualityMetrics, GroupsRetained, CrossAccountWrite, got 'Nope'");
   expect(errorOf(() => new RegistryRules({ writeAccounts: ['12345'] })))
     .toEqual("Invalid RegistryRules:\n  - writeAccounts must be 12-digit AWS account ids, got '12345'");
-  expect(errorOf(() => new RegistryRules({ writeAcounts: ['123456789012'] } as any)))
+  expect(errorOf(() => new RegistryRules({ writeAcounts: [OTHER_ACCOUNT] } as any)))
     .toContain("'writeAcounts' is not a property of RegistryRulesProps; did you mean 'writeAccounts'?");
 });

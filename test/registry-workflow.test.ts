@@ -1,8 +1,7 @@
-import { App, CfnElement, RemovalPolicy, Stack, aws_kms as kms } from 'aws-cdk-lib';
+import { App, CfnElement, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { IConstruct } from 'constructs';
 import {
-  ContainerImage,
   LookupRefresh,
   Model,
   ModelApprovalStatus,
@@ -10,7 +9,8 @@ import {
   ModelPackageApproval,
   ModelPackageGroup,
 } from '../src';
-import { ACCOUNT, errorOf, newStack, OTHER_ACCOUNT, partitionArn, REGION } from './util';
+import { ACCOUNT, ENV, OTHER_ACCOUNT, REGION } from './constants';
+import { errorOf, newStack, partitionArn } from './util';
 
 const FUNCTION = 'AWS::Lambda::Function';
 const SHARED_GROUP_ARN = `arn:aws:sagemaker:${REGION}:${OTHER_ACCOUNT}:model-package-group/churn`;
@@ -33,7 +33,7 @@ describe('latestApprovedModelPackage', () => {
     // GIVEN
     const app = new App({ context: { [ModelPackageGroup.LOOKUP_NONCE_CONTEXT_KEY]: 'fixed' } });
     expect(ModelPackageGroup.LOOKUP_NONCE_CONTEXT_KEY).toBe('cdk-sagemaker-registry:lookupNonce');
-    const stack = new Stack(app, 'Stack', { env: { account: ACCOUNT, region: REGION } });
+    const stack = new Stack(app, 'Stack', { env: ENV });
     const group = new ModelPackageGroup(stack, 'Group', { modelPackageGroupName: 'churn' });
 
     // WHEN
@@ -135,126 +135,6 @@ describe('latestApprovedModelPackage', () => {
       },
       Roles: [{ Ref: logicalIdOf((Stack.of(stack).node.findChild('Model') as Model).role!.node.defaultChild as CfnElement) }],
     });
-  });
-});
-
-describe('ModelPackageApproval', () => {
-  const VERSION = `arn:aws:sagemaker:${REGION}:${ACCOUNT}:model-package/churn/7`;
-
-  test('renders the version, status, description and stage; the function may describe and update exactly that version', () => {
-    const { stack } = newStack();
-    const version = ModelPackage.fromModelPackageArn(stack, 'Version', VERSION);
-
-    new ModelPackageApproval(stack, 'Approve', {
-      modelPackage: version,
-      approvalStatus: ModelApprovalStatus.APPROVED,
-      approvalDescription: 'Offline metrics above the bar',
-      lifeCycle: { stage: 'Production', stageStatus: 'Approved', stageDescription: 'Ready for the canary' },
-    });
-
-    const template = Template.fromStack(stack);
-    const approvals = Object.values(template.findResources('Custom::SageMakerModelPackageApproval')) as any[];
-    expect(approvals).toHaveLength(1);
-    expect(approvals[0].Properties).toEqual({
-      ServiceToken: { 'Fn::GetAtt': [expect.stringMatching(/^CdkSageMakerRegistryApprovalHandlerFunction/), 'Arn'] },
-      ServiceTimeout: '240',
-      ModelPackageArn: VERSION,
-      ApprovalStatus: 'Approved',
-      ApprovalDescription: 'Offline metrics above the bar',
-      Stage: 'Production',
-      StageStatus: 'Approved',
-      StageDescription: 'Ready for the canary',
-    });
-    expect(approvals[0].DeletionPolicy).toBe('Delete');
-    expect(handlerStatements(stack, 'CdkSageMakerRegistryApprovalHandlerPolicy')[1]).toEqual({
-      Action: ['sagemaker:UpdateModelPackage', 'sagemaker:DescribeModelPackage'],
-      Effect: 'Allow',
-      Resource: VERSION,
-    });
-  });
-
-  test('bad stage, stage status and description are reported together', () => {
-    const { stack } = newStack();
-    const version = ModelPackage.fromModelPackageArn(stack, 'Version', VERSION);
-    expect(errorOf(() => new ModelPackageApproval(stack, 'Approve', {
-      modelPackage: version,
-      approvalStatus: ModelApprovalStatus.REJECTED,
-      approvalDescription: 'a\nb',
-      lifeCycle: { stage: 'Pro duction', stageStatus: '', stageDescription: 'x'.repeat(1025) },
-    }))).toBe('Invalid ModelPackageApproval Stack/Approve:\n'
-      + '  - approvalDescription must not contain control characters such as line breaks or tabs (pattern [\\p{L}\\p{M}\\p{Z}\\p{S}\\p{N}\\p{P}]*), got "\\n" in "a\\nb"\n'
-      + "  - lifeCycle.stage must be letters, digits and hyphens, starting and ending with a letter or digit (pattern ^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$), got 'Pro duction'\n"
-      + "  - lifeCycle.stageStatus must be between 1 and 63 characters long, got 0 characters: ''\n"
-      + `  - lifeCycle.stageDescription must be between 0 and 1024 characters long, got 1025 characters: '${'x'.repeat(80)}...'`);
-  });
-
-  test('an unknown status is an error naming the allowed ones', () => {
-    const { stack } = newStack();
-    const version = ModelPackage.fromModelPackageArn(stack, 'Version', VERSION);
-    expect(errorOf(() => new ModelPackageApproval(stack, 'Approve', { modelPackage: version, approvalStatus: 'Maybe' as ModelApprovalStatus })))
-      .toBe("Invalid ModelPackageApproval Stack/Approve:\n  - approvalStatus must be one of Approved, Rejected, PendingManualApproval, got 'Maybe'");
-  });
-
-  test('PendingManualApproval is an error: SageMaker documents no transition to it', () => {
-    const { stack } = newStack();
-    const version = ModelPackage.fromModelPackageArn(stack, 'Version', VERSION);
-    expect(errorOf(() => new ModelPackageApproval(stack, 'Approve', { modelPackage: version, approvalStatus: ModelApprovalStatus.PENDING_MANUAL_APPROVAL })))
-      .toBe("Invalid ModelPackageApproval Stack/Approve:\n  - approvalStatus must be one of Approved, Rejected, got 'PendingManualApproval': SageMaker "
-        + 'documents no transition to PendingManualApproval (a version only starts there), so an approval cannot set it');
-  });
-
-  test('two approvals of the same version in one app are an error, also across stacks', () => {
-    const app = new App();
-    const first = new Stack(app, 'First', { env: { account: ACCOUNT, region: REGION } });
-    const second = new Stack(app, 'Second', { env: { account: ACCOUNT, region: REGION } });
-    new ModelPackageApproval(first, 'Approve', { modelPackage: ModelPackage.fromModelPackageArn(first, 'V', VERSION), approvalStatus: ModelApprovalStatus.APPROVED });
-    // Another version is fine.
-    new ModelPackageApproval(first, 'Other', { modelPackage: ModelPackage.fromModelPackageArn(first, 'W', `${VERSION}0`), approvalStatus: ModelApprovalStatus.REJECTED });
-
-    expect(errorOf(() => new ModelPackageApproval(second, 'Reject', {
-      modelPackage: ModelPackage.fromModelPackageArn(second, 'V', VERSION), approvalStatus: ModelApprovalStatus.REJECTED,
-    }))).toBe('Invalid ModelPackageApproval Second/Reject:\n  - modelPackage is already approved by ModelPackageApproval First/Approve; '
-      + 'two approvals of the same version would overwrite each other at every deployment: keep one');
-  });
-
-  test('a version encrypted with a KMS key: the function may decrypt it (DescribeModelPackage calls KMS Decrypt)', () => {
-    const { stack } = newStack();
-    const group = new ModelPackageGroup(stack, 'Group', { modelPackageGroupName: 'churn' });
-    const key = new kms.Key(stack, 'Key');
-    const version = new ModelPackage(stack, 'Version', {
-      modelPackageGroup: group,
-      inferenceSpecification: {
-        containers: [{ image: ContainerImage.fromRegistry('763104351884.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1') }],
-        supportedContentTypes: ['text/csv'],
-        supportedResponseMimeTypes: ['text/csv'],
-      },
-      encryptionKey: key,
-    });
-    const imported = kms.Key.fromKeyArn(stack, 'Imported', `arn:aws:kms:${REGION}:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`);
-
-    new ModelPackageApproval(stack, 'Approve', { modelPackage: version, approvalStatus: ModelApprovalStatus.APPROVED });
-    new ModelPackageApproval(stack, 'ApproveImported', {
-      modelPackage: ModelPackage.fromModelPackageArn(stack, 'V', VERSION), approvalStatus: ModelApprovalStatus.APPROVED, encryptionKey: imported,
-    });
-
-    const decrypts = handlerStatements(stack, 'CdkSageMakerRegistryApprovalHandlerPolicy').filter((st) => st.Action === 'kms:Decrypt');
-    expect(decrypts).toEqual([
-      { Action: 'kms:Decrypt', Effect: 'Allow', Resource: { 'Fn::GetAtt': [logicalIdOf(key), 'Arn'] } },
-      { Action: 'kms:Decrypt', Effect: 'Allow', Resource: imported.keyArn },
-    ]);
-  });
-
-  test('approving the latest approved version of a group and staging it: one function per kind', () => {
-    const { stack } = newStack();
-    const group = ModelPackageGroup.fromModelPackageGroupName(stack, 'Group', 'churn');
-    const latest = group.latestApprovedModelPackage(stack, 'Latest', { refresh: LookupRefresh.ON_CHANGE });
-    new ModelPackageApproval(stack, 'Stage1', { modelPackage: latest, approvalStatus: ModelApprovalStatus.APPROVED, lifeCycle: { stage: 'Staging', stageStatus: 'Deployed' } });
-    new ModelPackageApproval(stack, 'Stage2', { modelPackage: ModelPackage.fromModelPackageArn(stack, 'V', VERSION), approvalStatus: ModelApprovalStatus.REJECTED });
-
-    expect(Object.keys(Template.fromStack(stack).findResources(FUNCTION)).sort()).toEqual([
-      expect.stringMatching(/^CdkSageMakerRegistryApprovalHandlerFunction/),
-      expect.stringMatching(/^CdkSageMakerRegistryLatestApprovedHandlerFunction/),
-    ]);
   });
 });
 

@@ -23,11 +23,12 @@ import {
   ModelPackageGroup,
   TrainingInputMode,
 } from '../src';
+import { ACCOUNT, REGION } from './constants';
 import { errorOf, newStack } from './util';
-import { unknownKeyErrors } from '../src/private/struct-keys';
-import { STRUCTS } from '../src/private/struct-keys.generated';
+import { unknownKeyErrors } from '../src/private/validate/struct-keys';
+import { STRUCTS } from '../src/private/validate/struct-keys.generated';
 
-const IMAGE = '111111111111.dkr.ecr.us-east-1.amazonaws.com/churn:1';
+const IMAGE = `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/churn:1`;
 
 /** What a Python dict becomes on the library side: an object with the keys as the user wrote them. */
 function dict(value: Record<string, unknown>): any {
@@ -98,7 +99,7 @@ describe('every entry point rejects unknown keys', () => {
 
   test('Model: `model_package` is reported as such, not as "got neither an image nor a model package"', () => {
     const { stack } = newStack();
-    const pkg = ModelPackage.fromModelPackageArn(stack, 'Pkg', 'arn:aws:sagemaker:us-east-1:111111111111:model-package/churn/3');
+    const pkg = ModelPackage.fromModelPackageArn(stack, 'Pkg', `arn:aws:sagemaker:${REGION}:${ACCOUNT}:model-package/churn/3`);
     const message = errorOf(() => new Model(stack, 'Model', { containers: [dict({ model_package: pkg })] }));
     expect(message).toContain("containers[0]: 'model_package' is not a property of ContainerDefinition; did you mean 'modelPackage'?");
     expect(message).not.toContain('neither');
@@ -109,7 +110,7 @@ describe('every entry point rejects unknown keys', () => {
     const model = new Model(stack, 'Model', { containers: [{ image: ContainerImage.fromRegistry(IMAGE) }] });
     expect(errorOf(() => model.addContainer(dict({ image: ContainerImage.fromRegistry(IMAGE), containerHostName: 'a' }))))
       .toContain("'containerHostName' is not a property of ContainerDefinition; did you mean 'containerHostname'?");
-    expect(errorOf(() => Model.fromModelAttributes(stack, 'Imported', dict({ modelArn: 'arn:aws:sagemaker:us-east-1:111111111111:model/m', rol: undefined, securityGroup: [] }))))
+    expect(errorOf(() => Model.fromModelAttributes(stack, 'Imported', dict({ modelArn: `arn:aws:sagemaker:${REGION}:${ACCOUNT}:model/m`, rol: undefined, securityGroup: [] }))))
       .toEqual("Invalid Model.fromModelAttributes:\n  - 'securityGroup' is not a property of ModelAttributes; did you mean 'securityGroups'?");
   });
 
@@ -161,7 +162,7 @@ describe('every entry point rejects unknown keys', () => {
 
   test('ModelPackageApproval', () => {
     const { stack } = newStack();
-    const pkg = ModelPackage.fromModelPackageArn(stack, 'Pkg', 'arn:aws:sagemaker:us-east-1:111111111111:model-package/churn/3');
+    const pkg = ModelPackage.fromModelPackageArn(stack, 'Pkg', `arn:aws:sagemaker:${REGION}:${ACCOUNT}:model-package/churn/3`);
     expect(errorOf(() => new ModelPackageApproval(stack, 'Approval', dict({
       modelPackage: pkg, approvalStatus: ModelApprovalStatus.APPROVED, approval_description: 'ok',
     })))).toContain("'approval_description' is not a property of ModelPackageApprovalProps; did you mean 'approvalDescription'?");

@@ -1,18 +1,12 @@
 import { App, Stack } from 'aws-cdk-lib';
-
-/** The account of the stacks the unit tests build. */
-export const ACCOUNT = '111111111111';
-/** The region of the stacks the unit tests build. */
-export const REGION = 'us-east-1';
-/** Another account, for cross-account cases. */
-export const OTHER_ACCOUNT = '222222222222';
+import { ENV } from './constants';
 
 /**
- * A fresh app with one stack `Stack` in account 111111111111 and region us-east-1.
+ * A fresh app with one stack `Stack` in the tests' account and region (`ENV` of ./constants).
  */
 export function newStack(): { app: App; stack: Stack } {
   const app = new App();
-  const stack = new Stack(app, 'Stack', { env: { account: ACCOUNT, region: REGION } });
+  const stack = new Stack(app, 'Stack', { env: ENV });
   return { app, stack };
 }
 

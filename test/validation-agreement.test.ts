@@ -1,5 +1,5 @@
 /**
- * The synth-time rules that disagreed with the SageMaker API model (issue 15), one test each: what
+ * The synth-time rules that disagreed with the SageMaker API model, one test each: what
  * the service accepts now synthesizes (with the exact rendering), what it rejects is a synth-time
  * error naming the property, the received value and the allowed values.
  */
@@ -25,10 +25,10 @@ import {
   TransformInputDataType,
   TransformJobDefinition,
 } from '../src';
-import { ACCOUNT, errorOf, newStack, REGION } from './util';
-import { ValidationError, ruleCode } from '../src/private/validation';
+import { ACCOUNT, REGION, XGBOOST_IMAGE } from './constants';
+import { errorOf, newStack } from './util';
+import { ValidationError, ruleCode } from '../src/private/validate/error';
 
-const IMAGE = '763104351884.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1';
 const TRAINING_IMAGE = `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/xgboost:1`;
 const CONTAINER = 'inferenceSpecification.containers[0]';
 const HUB_CONTENT_ARN = `arn:aws:sagemaker:${REGION}:aws:hub-content/SageMakerPublicHub/Model/meta-textgeneration-llama-3-8b/2.0.0`;
@@ -53,7 +53,7 @@ function packageProps(stack: Stack, container: Partial<InferenceContainer> = {},
   return {
     modelPackageGroup: ModelPackageGroup.fromModelPackageGroupName(stack, 'Group', 'churn'),
     inferenceSpecification: {
-      containers: [{ image: ContainerImage.fromRegistry(IMAGE), ...container }],
+      containers: [{ image: ContainerImage.fromRegistry(XGBOOST_IMAGE), ...container }],
       supportedContentTypes: ['text/csv'],
       supportedResponseMimeTypes: ['text/csv'],
     },
@@ -229,7 +229,7 @@ describe('isCheckpoint: algorithms render IsCheckpoint, model packages reject it
     const { stack } = newStack();
     new Algorithm(stack, 'Algorithm', algorithmProps({ inference: { isCheckpoint } }, stack));
     expect(onlyProperties(stack, 'AWS::SageMaker::Algorithm').InferenceSpecification.Containers[0]).toEqual({
-      Image: IMAGE,
+      Image: XGBOOST_IMAGE,
       IsCheckpoint: isCheckpoint,
     });
   });
@@ -237,7 +237,7 @@ describe('isCheckpoint: algorithms render IsCheckpoint, model packages reject it
   test('an algorithm that is validated sends IsCheckpoint to CreateAlgorithm', () => {
     const { stack } = newStack();
     new Algorithm(stack, 'Algorithm', algorithmProps({ inference: { isCheckpoint: true }, transformJob: transformJob() }, stack));
-    expect(onlyProperties(stack, 'Custom::SageMakerAlgorithm').InferenceSpecification.Containers[0]).toEqual({ Image: IMAGE, IsCheckpoint: true });
+    expect(onlyProperties(stack, 'Custom::SageMakerAlgorithm').InferenceSpecification.Containers[0]).toEqual({ Image: XGBOOST_IMAGE, IsCheckpoint: true });
   });
 
   test('a model package rejects it', () => {
@@ -279,7 +279,7 @@ describe('sourceUri: the character class of ModelPackageSourceUri (no symbols, n
     + '(pattern ^[\\p{L}\\p{M}\\p{Z}\\p{N}\\p{P}]*$)';
 
   test.each([
-    'arn:aws:sagemaker:us-east-1:111111111111:model/churn-v1',
+    `arn:aws:sagemaker:${REGION}:${ACCOUNT}:model/churn-v1`,
     's3://bucket/path/model.tar.gz',
     'https://example.com/a_b/c?d#e@f',
     'Modèle « churn »',
@@ -308,13 +308,13 @@ describe('ModelData.fromBucketObject / fromS3Object: a single uncompressed objec
 
   test('a model package renders S3Object with CompressionType None', () => {
     expect(packageContainer({ modelData: ModelData.fromS3Object('s3://models/churn/model.pt') }).InferenceSpecification.Containers[0])
-      .toEqual({ Image: IMAGE, ModelDataSource: source('s3://models/churn/model.pt') });
+      .toEqual({ Image: XGBOOST_IMAGE, ModelDataSource: source('s3://models/churn/model.pt') });
   });
 
   test('a model renders it and its role reads exactly that object', () => {
     const { stack } = newStack();
     const bucket = s3.Bucket.fromBucketName(stack, 'Bucket', 'models');
-    new Model(stack, 'Model', { containers: [{ image: ContainerImage.fromRegistry(IMAGE), modelData: ModelData.fromBucketObject(bucket, 'churn/model.pt') }] });
+    new Model(stack, 'Model', { containers: [{ image: ContainerImage.fromRegistry(XGBOOST_IMAGE), modelData: ModelData.fromBucketObject(bucket, 'churn/model.pt') }] });
     const model = onlyProperties(stack, 'AWS::SageMaker::Model');
     expect(model.PrimaryContainer.ModelDataSource).toEqual(source('s3://models/churn/model.pt'));
     const statements = Object.values(Template.fromStack(stack).findResources('AWS::IAM::Policy'))
@@ -342,7 +342,7 @@ describe('ModelData.fromBucketObject / fromS3Object: a single uncompressed objec
   test('a multi-model container rejects a single object', () => {
     const { stack } = newStack();
     const message = errorOf(() => new Model(stack, 'Model', {
-      containers: [{ image: ContainerImage.fromRegistry(IMAGE), modelData: ModelData.fromS3Object('s3://models/churn/model.pt'), mode: 'MultiModel' as any }],
+      containers: [{ image: ContainerImage.fromRegistry(XGBOOST_IMAGE), modelData: ModelData.fromS3Object('s3://models/churn/model.pt'), mode: 'MultiModel' as any }],
     }));
     expect(message).toContain("containers[0].modelData of a 'MultiModel' container must be the S3 prefix that holds the models' .tar.gz archives "
       + "(ModelData.fromBucketPrefix() or ModelData.fromS3Prefix()), got the single object 's3://models/churn/model.pt'");
@@ -354,7 +354,7 @@ describe('ModelData hubContentArn: Model S3DataSource.HubAccessConfig', () => {
     const { stack } = newStack();
     new Model(stack, 'Model', {
       containers: [{
-        image: ContainerImage.fromRegistry(IMAGE),
+        image: ContainerImage.fromRegistry(XGBOOST_IMAGE),
         modelData: ModelData.fromS3Prefix('s3://jumpstart-private-cache/llama/', { acceptEula: true, hubContentArn: HUB_CONTENT_ARN }),
       }],
     });
@@ -369,10 +369,10 @@ describe('ModelData hubContentArn: Model S3DataSource.HubAccessConfig', () => {
     });
     const { stack: other } = newStack();
     new Model(other, 'Model', {
-      containers: [{ image: ContainerImage.fromRegistry(IMAGE), modelData: ModelData.fromS3Url('s3://models/model.tar.gz', { hubContentArn: HUB_CONTENT_ARN }) }],
+      containers: [{ image: ContainerImage.fromRegistry(XGBOOST_IMAGE), modelData: ModelData.fromS3Url('s3://models/model.tar.gz', { hubContentArn: HUB_CONTENT_ARN }) }],
     });
     expect(onlyProperties(other, 'AWS::SageMaker::Model').PrimaryContainer).toEqual({
-      Image: IMAGE,
+      Image: XGBOOST_IMAGE,
       ModelDataSource: {
         S3DataSource: { S3Uri: 's3://models/model.tar.gz', S3DataType: 'S3Object', CompressionType: 'Gzip', HubAccessConfig: { HubContentArn: HUB_CONTENT_ARN } },
       },
@@ -396,7 +396,7 @@ describe('ModelData hubContentArn: Model S3DataSource.HubAccessConfig', () => {
     const { stack } = newStack();
     expect(errorOf(() => new Model(stack, 'Model', {
       containers: [{
-        image: ContainerImage.fromRegistry(IMAGE),
+        image: ContainerImage.fromRegistry(XGBOOST_IMAGE),
         modelData: ModelData.fromS3Prefix('s3://models/all/', { hubContentArn: HUB_CONTENT_ARN }),
         mode: 'MultiModel' as any,
       }],
@@ -412,7 +412,7 @@ describe('Model: a container with both modelPackage and environment is accepted 
     const pkg = new ModelPackage(stack, 'Package', {
       modelPackageGroup: group,
       inferenceSpecification: {
-        containers: [{ image: ContainerImage.fromRegistry(IMAGE), environment: { SAGEMAKER_PROGRAM: 'inference.py' } }],
+        containers: [{ image: ContainerImage.fromRegistry(XGBOOST_IMAGE), environment: { SAGEMAKER_PROGRAM: 'inference.py' } }],
         supportedContentTypes: ['text/csv'],
         supportedResponseMimeTypes: ['text/csv'],
       },
@@ -443,7 +443,7 @@ function algorithmProps(c: AlgorithmCase, scope?: Construct): AlgorithmProps {
       channels: [{ name: 'train', supportedContentTypes: ['application/x-recordio'], supportedInputModes: inputModes }],
     },
     inferenceSpecification: c.inference && {
-      containers: [{ image: ContainerImage.fromRegistry(IMAGE), ...c.inference }],
+      containers: [{ image: ContainerImage.fromRegistry(XGBOOST_IMAGE), ...c.inference }],
       supportedTransformInstanceTypes: c.transformJob ? [InstanceType.M5_XLARGE] : undefined,
     },
     validationSpecification: scope && (c.trainingJob || c.transformJob) ? validation(scope, c) : undefined,
@@ -554,10 +554,10 @@ describe('synth-time failures are ValidationErrors with the construct path and a
 
   test('a container added to a model names the model\'s path', () => {
     const { stack } = newStack();
-    const model = new Model(stack, 'Model', { containers: [{ image: ContainerImage.fromRegistry(IMAGE) }] });
+    const model = new Model(stack, 'Model', { containers: [{ image: ContainerImage.fromRegistry(XGBOOST_IMAGE) }] });
     let error: unknown;
     try {
-      model.addContainer({ image: ContainerImage.fromRegistry(IMAGE), containerHostname: 'bad_name' });
+      model.addContainer({ image: ContainerImage.fromRegistry(XGBOOST_IMAGE), containerHostname: 'bad_name' });
     } catch (e) {
       error = e;
     }

@@ -1,5 +1,5 @@
 /**
- * The one error path of synth-time failures (issue 15): every construct and factory throws a
+ * The one error path of synth-time failures: every construct and factory throws a
  * `ValidationError` that carries the construct path (for a construct's error) and a stable code per
  * rule; constructs check everything before they create, bind or grant anything; and no source file
  * throws a plain `Error` (the guard below keeps it so).
@@ -29,8 +29,9 @@ import {
   RegistryRules,
   TrainingInputMode,
 } from '../src';
-import { ACCOUNT, REGION, newStack } from './util';
-import { ValidationError } from '../src/private/validation';
+import { ACCOUNT, REGION } from './constants';
+import { newStack } from './util';
+import { ValidationError } from '../src/private/validate/error';
 
 const IMAGE = `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/xgboost:1`;
 const OTHER_IMAGE = `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/xgboost:2`;
@@ -118,9 +119,9 @@ const SITES: Array<[string, (stack: Stack) => unknown, string | undefined, strin
     }),
     'Stack/Endpoint', 'deploymentConfig.autoRollback.createDefaultAlarms'],
   ['Model.connections without a VPC', (stack) => newModel(stack).connections, 'Stack/Model', 'connections'],
-  ['an ARN of another resource type (src/private/arn.ts)', (stack) => Model.fromModelArn(stack, 'M', `arn:aws:sagemaker:${REGION}:${ACCOUNT}:endpoint/m`),
+  ['an ARN of another resource type (src/private/refs/arn.ts)', (stack) => Model.fromModelArn(stack, 'M', `arn:aws:sagemaker:${REGION}:${ACCOUNT}:endpoint/m`),
     undefined, 'modelArn'],
-  ['an invalid name in an ARN (src/private/arn.ts)',
+  ['an invalid name in an ARN (src/private/refs/arn.ts)',
     (stack) => Algorithm.fromAlgorithmArn(stack, 'A', `arn:aws:sagemaker:${REGION}:${ACCOUNT}:algorithm/bad_name`), undefined, 'algorithmArn'],
   ['ModelPackageGroup: autoDeleteModelPackages without DESTROY',
     (stack) => new ModelPackageGroup(stack, 'Group', { autoDeleteModelPackages: true, removalPolicy: RemovalPolicy.RETAIN }),
@@ -165,7 +166,7 @@ describe('the single path stays single', () => {
   test('no source file throws a plain Error (the deploy-time handlers and the handler bundle lookup excepted)', () => {
     const src = path.join(__dirname, '..', 'src');
     // The handlers run at deploy time, in Lambda; a missing handler bundle is a broken build, not a problem with the app's input.
-    const exempt = [path.join(src, 'handlers') + path.sep, path.join(src, 'private', 'handler-bundle.ts')];
+    const exempt = [path.join(src, 'handlers') + path.sep, path.join(src, 'private', 'deploy-time', 'handler-bundle.ts')];
     const files = sources(src).filter((file) => !exempt.some((e) => file.startsWith(e)));
     expect(files.length).toBeGreaterThan(30);
     const offenders = files.flatMap((file) => fs.readFileSync(file, 'utf-8').split('\n')

@@ -19,7 +19,7 @@ import { ApiShape, apiRegExp, cfnAt, cfnRegExp, loadApiModel, loadCfnSchemas } f
 import { ConstructName, CountRow, ENUMS, LEFT_TO_SERVICE, NumberRow, ROWS, Row, STRUCTURES, StringRow, problemsOf } from './table';
 
 // The algorithm's custom resource needs its handler bundle only as an asset path; the rules do not.
-jest.mock('../../src/private/handler-bundle', () => {
+jest.mock('../../src/private/deploy-time/handler-bundle', () => {
   /* eslint-disable @typescript-eslint/no-require-imports */
   const mockFs: typeof fs = require('fs');
   const mockPath: typeof path = require('path');

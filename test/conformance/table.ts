@@ -49,7 +49,8 @@ import {
   REALTIME_INFERENCE_INSTANCE_TYPES,
   TRAINING_INSTANCE_TYPES,
   TRANSFORM_INSTANCE_TYPES,
-} from '../../src/private/instance-types';
+} from '../../src/private/validate/supported-instance-types';
+import { ACCOUNT, ENV, REGION, XGBOOST_IMAGE } from '../constants';
 
 export type ConstructName = 'ModelPackageGroup' | 'ModelPackage' | 'Model' | 'Algorithm';
 
@@ -124,13 +125,10 @@ export interface EnumRow {
 // ---------------------------------------------------------------------------------------------
 // Probes
 
-const ACCOUNT = '111111111111';
-const REGION = 'us-east-1';
-const IMAGE = '763104351884.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1';
 const ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/validation`;
 
 function newStack(): Stack {
-  return new Stack(new App(), 'Stack', { env: { account: ACCOUNT, region: REGION } });
+  return new Stack(new App(), 'Stack', { env: ENV });
 }
 
 /** The problems of the error `build` throws: the listed ones, or the whole message. */
@@ -157,7 +155,7 @@ function packageProbe(props: (stack: Stack) => Partial<ModelPackageProps>): stri
     new ModelPackage(stack, 'Package', {
       modelPackageGroup: ModelPackageGroup.fromModelPackageGroupName(stack, 'Group', 'churn'),
       inferenceSpecification: {
-        containers: [{ image: ContainerImage.fromRegistry(IMAGE) }],
+        containers: [{ image: ContainerImage.fromRegistry(XGBOOST_IMAGE) }],
         supportedContentTypes: ['text/csv'],
         supportedResponseMimeTypes: ['text/csv'],
       },
@@ -169,7 +167,7 @@ function packageProbe(props: (stack: Stack) => Partial<ModelPackageProps>): stri
 function packageContainerProbe(container: Partial<InferenceContainer>): string[] {
   return packageProbe(() => ({
     inferenceSpecification: {
-      containers: [{ image: ContainerImage.fromRegistry(IMAGE), ...container }],
+      containers: [{ image: ContainerImage.fromRegistry(XGBOOST_IMAGE), ...container }],
       supportedContentTypes: ['text/csv'],
       supportedResponseMimeTypes: ['text/csv'],
     },
@@ -197,7 +195,7 @@ function packageTransformProbe(extra: (job: TransformJobDefinition) => Transform
 function modelProbe(props: Partial<ModelProps>): string[] {
   return problemsOf(() => {
     const stack = newStack();
-    new Model(stack, 'Model', { containers: [{ image: ContainerImage.fromRegistry(IMAGE) }], ...props });
+    new Model(stack, 'Model', { containers: [{ image: ContainerImage.fromRegistry(XGBOOST_IMAGE) }], ...props });
   });
 }
 
@@ -224,14 +222,14 @@ function algorithmProbe(c: AlgorithmCase): string[] {
       algorithmName: c.algorithmName,
       description: c.description,
       trainingSpecification: {
-        image: ContainerImage.fromRegistry(IMAGE),
+        image: ContainerImage.fromRegistry(XGBOOST_IMAGE),
         supportedInstanceTypes: [InstanceType.M5_XLARGE],
         channels: [{ name: 'train', supportedContentTypes: ['text/csv'], supportedInputModes: [TrainingInputMode.FILE, TrainingInputMode.PIPE] }],
         supportsDistributedTraining: true,
         ...c.training,
       },
       inferenceSpecification: c.inference || c.transformJob ? {
-        containers: [{ image: ContainerImage.fromRegistry(IMAGE), ...c.inference }],
+        containers: [{ image: ContainerImage.fromRegistry(XGBOOST_IMAGE), ...c.inference }],
         supportedTransformInstanceTypes: [InstanceType.M5_XLARGE],
       } : undefined,
       validationSpecification: validated ? {
@@ -335,7 +333,7 @@ export const ROWS: Row[] = [
       modelPackageGroup: undefined,
       modelPackageName: v,
       inferenceSpecification: {
-        containers: [{ image: ContainerImage.fromRegistry(IMAGE) }],
+        containers: [{ image: ContainerImage.fromRegistry(XGBOOST_IMAGE) }],
         supportedContentTypes: ['text/csv'],
         supportedResponseMimeTypes: ['text/csv'],
         supportedRealtimeInferenceInstanceTypes: [InstanceType.M5_LARGE],
@@ -449,7 +447,7 @@ export const ROWS: Row[] = [
     cfn: MP('definitions/InferenceSpecification/properties/Containers'),
     probe: (n) => packageProbe(() => ({
       inferenceSpecification: {
-        containers: Array.from({ length: n }, (_, i) => ({ image: ContainerImage.fromRegistry(`${IMAGE}-${i}`) })),
+        containers: Array.from({ length: n }, (_, i) => ({ image: ContainerImage.fromRegistry(`${XGBOOST_IMAGE}-${i}`) })),
         supportedContentTypes: ['text/csv'],
         supportedResponseMimeTypes: ['text/csv'],
       },
@@ -464,7 +462,7 @@ export const ROWS: Row[] = [
     cfn: MP('definitions/InferenceSpecification/properties/SupportedContentTypes/items'),
     sample: mimeType,
     probe: (v) => packageProbe(() => ({
-      inferenceSpecification: { containers: [{ image: ContainerImage.fromRegistry(IMAGE) }], supportedContentTypes: [v], supportedResponseMimeTypes: ['text/csv'] },
+      inferenceSpecification: { containers: [{ image: ContainerImage.fromRegistry(XGBOOST_IMAGE) }], supportedContentTypes: [v], supportedResponseMimeTypes: ['text/csv'] },
     })),
   },
   {
@@ -476,7 +474,7 @@ export const ROWS: Row[] = [
     cfn: MP('definitions/InferenceSpecification/properties/SupportedResponseMIMETypes/items'),
     sample: mimeType,
     probe: (v) => packageProbe(() => ({
-      inferenceSpecification: { containers: [{ image: ContainerImage.fromRegistry(IMAGE) }], supportedContentTypes: ['text/csv'], supportedResponseMimeTypes: [v] },
+      inferenceSpecification: { containers: [{ image: ContainerImage.fromRegistry(XGBOOST_IMAGE) }], supportedContentTypes: ['text/csv'], supportedResponseMimeTypes: [v] },
     })),
   },
   {
@@ -586,7 +584,7 @@ export const ROWS: Row[] = [
     api: 'CreateModelPackageInput.AdditionalInferenceSpecifications',
     cfn: MP('properties/AdditionalInferenceSpecifications'),
     probe: (n) => packageProbe(() => ({
-      additionalInferenceSpecifications: Array.from({ length: n }, (_, i) => ({ name: `spec-${i}`, containers: [{ image: ContainerImage.fromRegistry(IMAGE) }] })),
+      additionalInferenceSpecifications: Array.from({ length: n }, (_, i) => ({ name: `spec-${i}`, containers: [{ image: ContainerImage.fromRegistry(XGBOOST_IMAGE) }] })),
     })),
   },
   {
@@ -598,7 +596,7 @@ export const ROWS: Row[] = [
     cfn: MP('definitions/AdditionalInferenceSpecificationDefinition/properties/Name'),
     sample: letters,
     probe: (v) => packageProbe(() => ({
-      additionalInferenceSpecifications: [{ name: v, containers: [{ image: ContainerImage.fromRegistry(IMAGE) }] }],
+      additionalInferenceSpecifications: [{ name: v, containers: [{ image: ContainerImage.fromRegistry(XGBOOST_IMAGE) }] }],
     })),
   },
   {
@@ -610,7 +608,7 @@ export const ROWS: Row[] = [
     cfn: MP('definitions/AdditionalInferenceSpecificationDefinition/properties/Description'),
     sample: letters,
     probe: (v) => packageProbe(() => ({
-      additionalInferenceSpecifications: [{ name: 'a', description: v, containers: [{ image: ContainerImage.fromRegistry(IMAGE) }] }],
+      additionalInferenceSpecifications: [{ name: 'a', description: v, containers: [{ image: ContainerImage.fromRegistry(XGBOOST_IMAGE) }] }],
     })),
   },
 
@@ -724,7 +722,7 @@ export const ROWS: Row[] = [
     api: 'SourceAlgorithm.AlgorithmName',
     cfn: MP('definitions/SourceAlgorithm/properties/AlgorithmName'),
     // A name has at most 63 characters; longer values are ARNs, whose partition part is unbounded.
-    sample: (n) => (n <= 63 ? letters(n) : `arn:aws${'-'.repeat(n - 56)}:sagemaker:us-east-1:111111111111:algorithm/churn`),
+    sample: (n) => (n <= 63 ? letters(n) : `arn:aws${'-'.repeat(n - 56)}:sagemaker:${REGION}:${ACCOUNT}:algorithm/churn`),
     probe: (v) => packageProbe(() => ({ inferenceSpecification: undefined, sourceAlgorithm: { algorithmName: v } })),
   },
   {
@@ -811,7 +809,7 @@ export const ROWS: Row[] = [
     probe: (n) => problemsOf(() => {
       const stack = newStack();
       new Model(stack, 'Model', {
-        containers: Array.from({ length: n }, (_, i) => ({ image: ContainerImage.fromRegistry(IMAGE), containerHostname: `c${i}` })),
+        containers: Array.from({ length: n }, (_, i) => ({ image: ContainerImage.fromRegistry(XGBOOST_IMAGE), containerHostname: `c${i}` })),
       });
       (stack.node.root as App).synth();
     }).map((p) => (p.includes('a model') ? `containers: ${p}` : p)),
@@ -824,7 +822,7 @@ export const ROWS: Row[] = [
     property: 'containers[0].environment',
     api: 'ContainerDefinition.Environment',
     cfn: NOT_IN_TEMPLATE,
-    probe: (n) => modelProbe({ containers: [{ image: ContainerImage.fromRegistry(IMAGE), environment: entries(n) }] }),
+    probe: (n) => modelProbe({ containers: [{ image: ContainerImage.fromRegistry(XGBOOST_IMAGE), environment: entries(n) }] }),
   },
   {
     kind: 'string',
@@ -834,7 +832,7 @@ export const ROWS: Row[] = [
     api: 'ContainerDefinition.Environment{key}',
     cfn: NOT_IN_TEMPLATE,
     sample: letters,
-    probe: (v) => modelProbe({ containers: [{ image: ContainerImage.fromRegistry(IMAGE), environment: { [v]: 'x' } }] }),
+    probe: (v) => modelProbe({ containers: [{ image: ContainerImage.fromRegistry(XGBOOST_IMAGE), environment: { [v]: 'x' } }] }),
   },
   {
     kind: 'string',
@@ -844,7 +842,7 @@ export const ROWS: Row[] = [
     api: 'ContainerDefinition.Environment{}',
     cfn: NOT_IN_TEMPLATE,
     sample: letters,
-    probe: (v) => modelProbe({ containers: [{ image: ContainerImage.fromRegistry(IMAGE), environment: { V: v } }] }),
+    probe: (v) => modelProbe({ containers: [{ image: ContainerImage.fromRegistry(XGBOOST_IMAGE), environment: { V: v } }] }),
   },
   {
     kind: 'string',
@@ -854,7 +852,7 @@ export const ROWS: Row[] = [
     api: 'ContainerDefinition.ContainerHostname',
     cfn: M('definitions/ContainerDefinition/properties/ContainerHostname'),
     sample: letters,
-    probe: (v) => modelProbe({ containers: [{ image: ContainerImage.fromRegistry(IMAGE), containerHostname: v }] }),
+    probe: (v) => modelProbe({ containers: [{ image: ContainerImage.fromRegistry(XGBOOST_IMAGE), containerHostname: v }] }),
   },
   {
     kind: 'string',
@@ -879,7 +877,7 @@ export const ROWS: Row[] = [
     cfn: M('definitions/HubAccessConfig/properties/HubContentArn'),
     sample: fill('a', 'arn:aws:sagemaker:us-east-1:aws:hub-content/'),
     probe: (v) => modelProbe({
-      containers: [{ image: ContainerImage.fromRegistry(IMAGE), modelData: ModelData.fromS3Prefix('s3://models/m/', { hubContentArn: v }) }],
+      containers: [{ image: ContainerImage.fromRegistry(XGBOOST_IMAGE), modelData: ModelData.fromS3Prefix('s3://models/m/', { hubContentArn: v }) }],
     }),
   },
   {
@@ -890,7 +888,7 @@ export const ROWS: Row[] = [
     api: 'S3ModelDataSource.S3Uri',
     cfn: M('definitions/S3DataSource/properties/S3Uri'),
     sample: fill('a', 's3://bucket/', '/'),
-    probe: (v) => modelProbe({ containers: [{ image: ContainerImage.fromRegistry(IMAGE), modelData: ModelData.fromS3Prefix(v) }] }),
+    probe: (v) => modelProbe({ containers: [{ image: ContainerImage.fromRegistry(XGBOOST_IMAGE), modelData: ModelData.fromS3Prefix(v) }] }),
     stricter: {
       reason: 'an S3Prefix URI "always ends with a forward slash" (SageMaker API docs of S3ModelDataSource), and an s3:// URL must name a valid bucket',
       rejects: (v) => !v.endsWith('/') || badBucket(v),

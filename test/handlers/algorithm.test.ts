@@ -7,16 +7,17 @@ import {
   DescribeModelPackageGroupCommand,
   SageMakerClient,
 } from '@aws-sdk/client-sagemaker';
-import { ACCOUNT, FakeSageMaker, REGION } from './fake-sagemaker';
+import { MOTO_ACCOUNT, REGION } from '../constants';
+import { FakeSageMaker } from './fake-sagemaker';
 import { FAST_CALLS, invocation, runToEnd } from './harness';
 import { MotoServer, startMoto } from './moto';
 import { validateRequest } from './sagemaker-model';
 import { OWNER_TAG, createAlgorithmHandler, ownerOf } from '../../src/handlers/algorithm';
 import { Continue, CustomResourceEvent, HandlerResult, ResourceError } from '../../src/handlers/shared/handler';
 
-const SERVICE_TOKEN = `arn:aws:lambda:${REGION}:${ACCOUNT}:function:provider`;
-const ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/validation`;
-const IMAGE = `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/algo:1`;
+const SERVICE_TOKEN = `arn:aws:lambda:${REGION}:${MOTO_ACCOUNT}:function:provider`;
+const ROLE_ARN = `arn:aws:iam::${MOTO_ACCOUNT}:role/validation`;
+const IMAGE = `${MOTO_ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/algo:1`;
 
 /** What CloudFormation sends: every scalar, at any depth, as a string. */
 function asCloudFormationSends(value: unknown): any {
@@ -90,7 +91,7 @@ function event(requestType: 'Create' | 'Update' | 'Delete', properties: Record<s
   return {
     RequestType: requestType,
     RequestId: 'c0ffee00-0000-4000-8000-000000000000',
-    StackId: `arn:aws:cloudformation:${REGION}:${ACCOUNT}:stack/Stack/1`,
+    StackId: `arn:aws:cloudformation:${REGION}:${MOTO_ACCOUNT}:stack/Stack/1`,
     LogicalResourceId: 'Algorithm',
     ResourceType: 'Custom::SageMakerAlgorithm',
     ResourceProperties: asCloudFormationSends(properties),
@@ -174,7 +175,7 @@ describe('algorithm handler', () => {
     return (await runToEnd(handle, e, { logs })).result;
   }
 
-  const ARN = (name: string) => `arn:aws:sagemaker:${REGION}:${ACCOUNT}:algorithm/${name}`;
+  const ARN = (name: string) => `arn:aws:sagemaker:${REGION}:${MOTO_ACCOUNT}:algorithm/${name}`;
   const owner = (e: CustomResourceEvent) => ({ Key: OWNER_TAG, Value: ownerOf(e) });
 
   test('the test properties are a valid CreateAlgorithm request once coerced (checked against botocore\'s model)', () => {
@@ -446,7 +447,7 @@ describe('algorithm handler', () => {
         AlgorithmName: 'foreign',
         TrainingSpecification: { TrainingImage: IMAGE, SupportedTrainingInstanceTypes: ['ml.m5.xlarge'], TrainingChannels: [{ Name: 'train', SupportedContentTypes: ['text/csv'], SupportedInputModes: ['File'] }] },
       }));
-      await run(event('Create', algorithmProperties('other'), { StackId: `arn:aws:cloudformation:${REGION}:${ACCOUNT}:stack/Other/2` }));
+      await run(event('Create', algorithmProperties('other'), { StackId: `arn:aws:cloudformation:${REGION}:${MOTO_ACCOUNT}:stack/Other/2` }));
 
       // WHEN
       await run(event('Delete', algorithmProperties('foreign'), { PhysicalResourceId: 'foreign' }));

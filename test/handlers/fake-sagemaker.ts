@@ -1,6 +1,7 @@
 import * as http from 'http';
 import { AddressInfo } from 'net';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
+import { MOTO_ACCOUNT, REGION } from '../constants';
 import { validateRequest } from './sagemaker-model';
 
 /**
@@ -10,9 +11,6 @@ import { validateRequest } from './sagemaker-model';
  * 127.0.0.1, checks every request against botocore's SageMaker model (members, types, enums,
  * lengths, patterns) like the real API does, and lets tests script statuses and inject errors.
  */
-
-export const ACCOUNT = '123456789012';
-export const REGION = 'us-east-1';
 
 /** An error the fake answers with. */
 export interface FakeError {
@@ -226,7 +224,7 @@ export class FakeSageMaker {
   }
 
   private arn(name: string): string {
-    return `arn:aws:sagemaker:${REGION}:${ACCOUNT}:algorithm/${name.toLowerCase()}`;
+    return `arn:aws:sagemaker:${REGION}:${MOTO_ACCOUNT}:algorithm/${name.toLowerCase()}`;
   }
 
   private find(nameOrArn: string): FakeAlgorithm {

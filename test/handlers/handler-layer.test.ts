@@ -14,11 +14,12 @@ import {
   deployTimeHandler,
   responseBody,
 } from '../../src/handlers/shared/handler';
+import { MOTO_ACCOUNT, REGION } from '../constants';
 
 const REQUEST: CloudFormationRequest = {
   RequestType: 'Create',
   RequestId: 'request',
-  StackId: 'arn:aws:cloudformation:us-east-1:123456789012:stack/Stack/guid',
+  StackId: `arn:aws:cloudformation:${REGION}:${MOTO_ACCOUNT}:stack/Stack/guid`,
   LogicalResourceId: 'Resource',
   ResourceType: 'Custom::Test',
   ResourceProperties: {},
@@ -28,7 +29,7 @@ const REQUEST: CloudFormationRequest = {
 /** A Lambda context with `ms` of time left. */
 function context(ms: number) {
   const deadline = Date.now() + ms;
-  return { invokedFunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:f', getRemainingTimeInMillis: () => deadline - Date.now() };
+  return { invokedFunctionArn: `arn:aws:lambda:${REGION}:${MOTO_ACCOUNT}:function:f`, getRemainingTimeInMillis: () => deadline - Date.now() };
 }
 
 function harness(handle: Handle, options: Partial<DeployTimeHandlerOptions> = {}) {
@@ -134,7 +135,7 @@ test('a failed re-invocation is answered FAILED at once, naming the call', async
   await handler(REQUEST, context(10_000));
 
   expect(sent.map((s) => s.body.Reason)).toEqual(['Create of Custom::Test Resource could not continue (lambda:InvokeFunction '
-    + 'arn:aws:lambda:us-east-1:123456789012:function:f: AccessDeniedException: User is not authorized) while waiting for the rest']);
+    + `arn:aws:lambda:${REGION}:${MOTO_ACCOUNT}:function:f: AccessDeniedException: User is not authorized) while waiting for the rest`]);
 });
 
 test('a handler that may not continue fails instead of waiting silently', async () => {
@@ -187,7 +188,7 @@ describe('the default sender and re-invoker (local HTTP servers)', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
     port = (server.address() as AddressInfo).port;
-    Object.assign(process.env, { AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'fake', AWS_SECRET_ACCESS_KEY: 'fake', AWS_ENDPOINT_URL_LAMBDA: `http://127.0.0.1:${port}` });
+    Object.assign(process.env, { AWS_REGION: REGION, AWS_ACCESS_KEY_ID: 'fake', AWS_SECRET_ACCESS_KEY: 'fake', AWS_ENDPOINT_URL_LAMBDA: `http://127.0.0.1:${port}` });
   });
 
   afterAll(async () => {
@@ -214,7 +215,7 @@ describe('the default sender and re-invoker (local HTTP servers)', () => {
     await handler({ ...REQUEST, ResponseURL: `http://127.0.0.1:${port}/response` }, context(10_000));
 
     expect(received).toHaveLength(1);
-    expect(received[0].url).toBe(`/2015-03-31/functions/${encodeURIComponent('arn:aws:lambda:us-east-1:123456789012:function:f')}/invocations`);
+    expect(received[0].url).toBe(`/2015-03-31/functions/${encodeURIComponent(`arn:aws:lambda:${REGION}:${MOTO_ACCOUNT}:function:f`)}/invocations`);
     expect(received[0].headers['x-amz-invocation-type']).toBe('Event');
     expect(JSON.parse(received[0].body)).toMatchObject({ RequestId: 'request', Continuation: { invocation: 2, state: { n: 1 } } });
   });

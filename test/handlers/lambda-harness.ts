@@ -1,6 +1,7 @@
 import * as http from 'http';
 import { AddressInfo } from 'net';
 import * as path from 'path';
+import { MOTO_ACCOUNT, REGION } from '../constants';
 
 /**
  * Runs the shipped handler bundles (assets/handlers/<kind>/index/index.js) the way Lambda and
@@ -130,7 +131,7 @@ export class LambdaHarness {
     const bundle = require(path.join(__dirname, '..', '..', 'assets', 'handlers', kind, 'index', 'index.js'));
     const deadline = Date.now() + pending.timeoutMs;
     const context = {
-      invokedFunctionArn: `arn:aws:lambda:us-east-1:123456789012:function:${kind}`,
+      invokedFunctionArn: `arn:aws:lambda:${REGION}:${MOTO_ACCOUNT}:function:${kind}`,
       getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
     };
     pending.invocations++;

@@ -1,5 +1,5 @@
 /**
- * The lifecycle matrix and the fault matrix of the deploy-time handlers (issue 14, docs/lifecycle.md).
+ * The lifecycle matrix and the fault matrix of the deploy-time handlers (docs/lifecycle.md).
  *
  * Every case replays the event sequence CloudFormation sends for one step of a stack's life against
  * the shipped bundle of a handler (assets/handlers/<kind>/index/index.js, run by LambdaHarness as
@@ -25,13 +25,13 @@ import {
   SageMakerClient,
   UpdateModelPackageCommand,
 } from '@aws-sdk/client-sagemaker';
-import { ACCOUNT, FakeSageMaker, REGION } from './fake-sagemaker';
+import { MOTO_ACCOUNT, REGION, XGBOOST_IMAGE } from '../constants';
+import { FakeSageMaker } from './fake-sagemaker';
 import { LambdaHarness, RequestOutcome } from './lambda-harness';
 import { RegistryEmulator } from './registry-emulator';
 
 const MARKER = 'cdk-sagemaker-registry:auto-delete-model-packages';
-const STACK_ID = `arn:aws:cloudformation:${REGION}:${ACCOUNT}:stack/Lifecycle/0000`;
-const IMAGE = '763104351884.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1';
+const STACK_ID = `arn:aws:cloudformation:${REGION}:${MOTO_ACCOUNT}:stack/Lifecycle/0000`;
 /** Lambda time per invocation: the functions' real timeouts are 2 minutes (lookup, approval) and 15 minutes. */
 const SHORT = 20_000;
 const LONG = 60_000;
@@ -96,8 +96,8 @@ async function send(kind: Kind, request: {
     ResourceType: RESOURCE_TYPES[kind],
     PhysicalResourceId: request.physicalId,
     // CloudFormation sends the custom resource's own ServiceToken and ServiceTimeout with the properties.
-    ResourceProperties: { ServiceToken: `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${kind}`, ServiceTimeout: '240', ...request.properties },
-    OldResourceProperties: request.type === 'Update' ? { ServiceToken: `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${kind}`, ...request.old } : undefined,
+    ResourceProperties: { ServiceToken: `arn:aws:lambda:${REGION}:${MOTO_ACCOUNT}:function:${kind}`, ServiceTimeout: '240', ...request.properties },
+    OldResourceProperties: request.type === 'Update' ? { ServiceToken: `arn:aws:lambda:${REGION}:${MOTO_ACCOUNT}:function:${kind}`, ...request.old } : undefined,
   }, request.timeoutMs ?? SHORT);
 }
 
@@ -141,7 +141,7 @@ async function register(group: string, status = 'PendingManualApproval'): Promis
   const created = await client.send(new CreateModelPackageCommand({
     ModelPackageGroupName: group,
     ModelApprovalStatus: status as any,
-    InferenceSpecification: { Containers: [{ Image: IMAGE }], SupportedContentTypes: ['text/csv'], SupportedResponseMIMETypes: ['text/csv'] },
+    InferenceSpecification: { Containers: [{ Image: XGBOOST_IMAGE }], SupportedContentTypes: ['text/csv'], SupportedResponseMIMETypes: ['text/csv'] },
   }));
   return created.ModelPackageArn!;
 }
@@ -384,12 +384,12 @@ describe('lifecycle: algorithm (Custom::SageMakerAlgorithm)', () => {
     AlgorithmName: name,
     AlgorithmDescription: description,
     TrainingSpecification: {
-      TrainingImage: `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/algo:1`,
+      TrainingImage: `${MOTO_ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/algo:1`,
       SupportedTrainingInstanceTypes: ['ml.m5.xlarge'],
       TrainingChannels: [{ Name: 'train', SupportedContentTypes: ['text/csv'], SupportedInputModes: ['File'] }],
     },
     ValidationSpecification: {
-      ValidationRole: `arn:aws:iam::${ACCOUNT}:role/validation`,
+      ValidationRole: `arn:aws:iam::${MOTO_ACCOUNT}:role/validation`,
       ValidationProfiles: [{
         ProfileName: 'smoke',
         TrainingJobDefinition: {
@@ -444,7 +444,7 @@ describe('lifecycle: algorithm (Custom::SageMakerAlgorithm)', () => {
   test('someone else\'s algorithm of the same name: Create fails naming the difference, and the Delete after it deletes nothing', async () => {
     await fake.client().send(new CreateAlgorithmCommand({
       AlgorithmName: 'lc-taken',
-      TrainingSpecification: { TrainingImage: IMAGE, SupportedTrainingInstanceTypes: ['ml.m5.xlarge'], TrainingChannels: [{ Name: 'train', SupportedContentTypes: ['text/csv'], SupportedInputModes: ['File'] }] },
+      TrainingSpecification: { TrainingImage: XGBOOST_IMAGE, SupportedTrainingInstanceTypes: ['ml.m5.xlarge'], TrainingChannels: [{ Name: 'train', SupportedContentTypes: ['text/csv'], SupportedInputModes: ['File'] }] },
     }));
     const body = failed(await send(kind, { type: 'Create', logicalId: 'Taken', properties: definition('lc-taken') }));
     expect(body.Reason).toMatch(/^Algorithm lc-taken already exists \(CreateAlgorithm\) with another definition, so this stack does not adopt it: /);
@@ -578,7 +578,7 @@ describe('faults', () => {
     emulator.hangNext('ListTags', 1);
     const outcome = await send('auto-delete', { type: 'Delete', logicalId: 'AutoDelete', properties: autoDelete('fault-cut'), physicalId: 'fault-cut', timeoutMs: 4_000 });
     const body = failed(outcome);
-    expect(body.Reason).toMatch(/^ListTags arn:aws:sagemaker:us-east-1:123456789012:model-package-group\/fault-cut failed: TimeoutError: /);
+    expect(body.Reason).toMatch(new RegExp(`^ListTags arn:aws:sagemaker:${REGION}:${MOTO_ACCOUNT}:model-package-group/fault-cut failed: TimeoutError: `));
     expect(await versionCount('fault-cut')).toBe(1);
   }, 30_000);
 });

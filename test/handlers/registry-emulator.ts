@@ -1,6 +1,7 @@
 import * as http from 'http';
 import { AddressInfo } from 'net';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
+import { MOTO_ACCOUNT, REGION } from '../constants';
 import { MotoServer, startMoto } from './moto';
 
 /**
@@ -87,7 +88,7 @@ export class RegistryEmulator {
   public client(): SageMakerClient {
     return new SageMakerClient({
       endpoint: this.endpoint,
-      region: 'us-east-1',
+      region: REGION,
       credentials: { accessKeyId: 'fake', secretAccessKey: 'fake' },
       maxAttempts: 1,
     });
@@ -140,7 +141,7 @@ export class RegistryEmulator {
     const arns: string[] = [];
     for (let i = 0; i < count; i++) {
       const version = 100_000 + versions.length + 1;
-      const arn = `arn:aws:sagemaker:us-east-1:123456789012:model-package/${group}/${version}`;
+      const arn = `arn:aws:sagemaker:${REGION}:${MOTO_ACCOUNT}:model-package/${group}/${version}`;
       versions.push({
         ModelPackageGroupName: group,
         ModelPackageVersion: version,

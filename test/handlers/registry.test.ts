@@ -10,6 +10,7 @@ import {
   ListModelPackagesCommand,
   SageMakerClient,
 } from '@aws-sdk/client-sagemaker';
+import { MOTO_ACCOUNT, REGION, XGBOOST_IMAGE } from '../constants';
 import { FAST_CALLS, invocation, runToEnd } from './harness';
 import { RegistryEmulator } from './registry-emulator';
 import { createApprovalHandler as approvalHandler } from '../../src/handlers/approval';
@@ -18,7 +19,6 @@ import { createLatestApprovedHandler as latestApprovedHandler } from '../../src/
 import { CustomResourceEvent } from '../../src/handlers/shared/handler';
 import { HandlerOptions } from '../../src/handlers/shared/sagemaker';
 
-const IMAGE = '763104351884.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1';
 const MARKER = 'cdk-sagemaker-registry:auto-delete-model-packages';
 
 let emulator: RegistryEmulator;
@@ -38,11 +38,11 @@ function event(type: 'Create' | 'Update' | 'Delete', properties: Record<string, 
   return {
     RequestType: type,
     RequestId: 'request',
-    StackId: 'arn:aws:cloudformation:us-east-1:123456789012:stack/Stack/guid',
+    StackId: `arn:aws:cloudformation:${REGION}:${MOTO_ACCOUNT}:stack/Stack/guid`,
     LogicalResourceId: 'Resource',
     ResourceType: 'Custom::Test',
     PhysicalResourceId: physicalId,
-    ResourceProperties: { ServiceToken: 'arn:aws:lambda:us-east-1:123456789012:function:handler', ...properties },
+    ResourceProperties: { ServiceToken: `arn:aws:lambda:${REGION}:${MOTO_ACCOUNT}:function:handler`, ...properties },
     OldResourceProperties: type === 'Update' ? properties : undefined,
   };
 }
@@ -55,7 +55,7 @@ async function groupWith(name: string, statuses: string[], tags?: { Key: string;
     const created = await client.send(new CreateModelPackageCommand({
       ModelPackageGroupName: name,
       ModelApprovalStatus: status as any,
-      InferenceSpecification: { Containers: [{ Image: IMAGE }], SupportedContentTypes: ['text/csv'], SupportedResponseMIMETypes: ['text/csv'] },
+      InferenceSpecification: { Containers: [{ Image: XGBOOST_IMAGE }], SupportedContentTypes: ['text/csv'], SupportedResponseMIMETypes: ['text/csv'] },
     }));
     arns.push(created.ModelPackageArn!);
   }

@@ -1,5 +1,5 @@
 /**
- * Lifecycle stages (issue 17): the stage a version gets at registration (`ModelPackage`'s `lifeCycle`,
+ * Lifecycle stages: the stage a version gets at registration (`ModelPackage`'s `lifeCycle`,
  * `Custom::SageMakerModelPackageLifeCycle`, served by the approval handler), stage-only approvals,
  * and the filtered lookup (`latestModelPackage()`: approval status, stage, stage status, customer
  * metadata), driven with the CloudFormation event sequences of a stack's life against moto's SageMaker
@@ -13,13 +13,13 @@ import {
   DescribeModelPackageCommand,
   SageMakerClient,
 } from '@aws-sdk/client-sagemaker';
+import { MOTO_ACCOUNT, REGION, XGBOOST_IMAGE } from '../constants';
 import { FAST_CALLS, runToEnd } from './harness';
 import { RegistryEmulator } from './registry-emulator';
 import { createApprovalHandler as approvalHandler } from '../../src/handlers/approval';
 import { createLatestApprovedHandler as latestHandler } from '../../src/handlers/latest-approved';
 import { CustomResourceEvent } from '../../src/handlers/shared/handler';
 
-const IMAGE = '763104351884.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1';
 
 let emulator: RegistryEmulator;
 let client: SageMakerClient;
@@ -45,12 +45,12 @@ function event(type: 'Create' | 'Update' | 'Delete', properties: Record<string, 
   return {
     RequestType: type,
     RequestId: 'request',
-    StackId: 'arn:aws:cloudformation:us-east-1:123456789012:stack/Stack/guid',
+    StackId: `arn:aws:cloudformation:${REGION}:${MOTO_ACCOUNT}:stack/Stack/guid`,
     LogicalResourceId: 'Resource',
     ResourceType: options.resourceType ?? 'Custom::SageMakerModelPackageLifeCycle',
     PhysicalResourceId: options.physicalId,
-    ResourceProperties: { ServiceToken: 'arn:aws:lambda:us-east-1:123456789012:function:handler', ...properties },
-    OldResourceProperties: type === 'Update' ? { ServiceToken: 'arn:aws:lambda:us-east-1:123456789012:function:handler', ...(options.old ?? properties) } : undefined,
+    ResourceProperties: { ServiceToken: `arn:aws:lambda:${REGION}:${MOTO_ACCOUNT}:function:handler`, ...properties },
+    OldResourceProperties: type === 'Update' ? { ServiceToken: `arn:aws:lambda:${REGION}:${MOTO_ACCOUNT}:function:handler`, ...(options.old ?? properties) } : undefined,
   };
 }
 
@@ -59,7 +59,7 @@ async function register(group: string, status: string, metadata?: Record<string,
     ModelPackageGroupName: group,
     ModelApprovalStatus: status as any,
     CustomerMetadataProperties: metadata,
-    InferenceSpecification: { Containers: [{ Image: IMAGE }], SupportedContentTypes: ['text/csv'], SupportedResponseMIMETypes: ['text/csv'] },
+    InferenceSpecification: { Containers: [{ Image: XGBOOST_IMAGE }], SupportedContentTypes: ['text/csv'], SupportedResponseMIMETypes: ['text/csv'] },
   }));
   return created.ModelPackageArn!;
 }

@@ -1,7 +1,8 @@
 import { Duration, RemovalPolicy, Size, aws_kms as kms, aws_s3 as s3, aws_sns as sns } from 'aws-cdk-lib';
 import * as fc from 'fast-check';
+import { ACCOUNT, OTHER_REGION, REGION, XGBOOST_IMAGE } from '../constants';
 import { Gen, buildInstanceType, instanceType, list, removalPolicy, sageMakerName, withWildness } from './arbitraries';
-import { ACCOUNT, CaseContext, GenStr, propertyTest } from './harness';
+import { CaseContext, GenStr, propertyTest } from './harness';
 import {
   AsyncNotificationTopic,
   CaptureMode,
@@ -165,14 +166,14 @@ function makeConsistent(s: ConfigSpec & { wildness: number }): ConfigSpec {
 }
 
 function keyArn(suffix: string): string {
-  return `arn:aws:kms:us-east-1:${ACCOUNT}:key/11111111-2222-3333-4444-${suffix}`;
+  return `arn:aws:kms:${REGION}:${ACCOUNT}:key/11111111-2222-3333-4444-${suffix}`;
 }
 
 function models(ctx: CaseContext): { local: IModel; other: IModel } {
   const local = new Model(ctx.stack, 'Model', {
-    containers: [{ image: ContainerImage.fromRegistry('763104351884.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1') }],
+    containers: [{ image: ContainerImage.fromRegistry(XGBOOST_IMAGE) }],
   });
-  const other = Model.fromModelArn(ctx.stack, 'OtherRegionModel', `arn:aws:sagemaker:eu-west-1:${ACCOUNT}:model/churn`);
+  const other = Model.fromModelArn(ctx.stack, 'OtherRegionModel', `arn:aws:sagemaker:${OTHER_REGION}:${ACCOUNT}:model/churn`);
   return { local, other };
 }
 
@@ -183,7 +184,7 @@ function buildVariant(ctx: CaseContext, at: string, v: VariantSpec, m: { local: 
   ctx.mark(`${at}.containerStartupHealthCheckTimeout`, v.healthCheckSeconds ?? 'undefined');
   ctx.mark(`${at}.modelDataDownloadTimeout`, v.downloadSeconds ?? 'undefined');
   if (v.otherRegionModel) {
-    ctx.mark(`${at}.model`, 'eu-west-1');
+    ctx.mark(`${at}.model`, OTHER_REGION);
   }
   return {
     variantName: ctx.str([`${at}.variantName`, 'variantName'], v.variantName),
@@ -250,8 +251,8 @@ function build(ctx: CaseContext, raw: ConfigSpec & { wildness: number }): void {
       failureBucket: a.failureBucket ? s3.Bucket.fromBucketName(stack, 'FailureBucket', 'async-failures') : undefined,
       failurePrefix: a.failurePrefix,
       encryptionKey: a.key ? kms.Key.fromKeyArn(stack, 'AsyncKey', keyArn('666666666666')) : undefined,
-      successTopic: a.successTopic ? sns.Topic.fromTopicArn(stack, 'Success', `arn:aws:sns:us-east-1:${ACCOUNT}:async-success`) : undefined,
-      errorTopic: a.errorTopic ? sns.Topic.fromTopicArn(stack, 'Error', `arn:aws:sns:us-east-1:${ACCOUNT}:async-error`) : undefined,
+      successTopic: a.successTopic ? sns.Topic.fromTopicArn(stack, 'Success', `arn:aws:sns:${REGION}:${ACCOUNT}:async-success`) : undefined,
+      errorTopic: a.errorTopic ? sns.Topic.fromTopicArn(stack, 'Error', `arn:aws:sns:${REGION}:${ACCOUNT}:async-error`) : undefined,
       includeInferenceResponseIn: a.include as AsyncNotificationTopic[] | undefined,
       maxConcurrentInvocationsPerInstance: a.maxConcurrentInvocationsPerInstance,
     };

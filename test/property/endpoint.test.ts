@@ -1,7 +1,8 @@
 import { Duration, RemovalPolicy, aws_cloudwatch as cloudwatch } from 'aws-cdk-lib';
 import * as fc from 'fast-check';
+import { ACCOUNT, XGBOOST_IMAGE } from '../constants';
 import { Gen, enumValue, removalPolicy, sageMakerName, withWildness } from './arbitraries';
-import { ACCOUNT, CaseContext, GenStr, propertyTest } from './harness';
+import { CaseContext, GenStr, propertyTest } from './harness';
 import {
   AutoRollbackOptions,
   CapacitySize,
@@ -192,7 +193,7 @@ function buildConfig(ctx: CaseContext, s: EndpointSpec): IEndpointConfig {
     return EndpointConfig.fromEndpointConfigName(ctx.stack, 'Config', 'churn-config');
   }
   const model = new Model(ctx.stack, 'Model', {
-    containers: [{ image: ContainerImage.fromRegistry('763104351884.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1') }],
+    containers: [{ image: ContainerImage.fromRegistry(XGBOOST_IMAGE) }],
   });
   if (s.counts.length === 0) {
     return new EndpointConfig(ctx.stack, 'Config', { serverlessProductionVariant: { variantName: 'main', model, memorySizeInMB: 2048, maxConcurrency: 10 } });

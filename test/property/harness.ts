@@ -1,5 +1,5 @@
 /**
- * Property-based tests with an external oracle (issue 7).
+ * Property-based tests with an external oracle.
  *
  * Each construct's test generates `PBT_RUNS` cases (default 300) from a fixed seed (`PBT_SEED`),
  * synthesizes every case in its own App and classifies it:
@@ -22,6 +22,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { App, CfnParameter, CloudFormationValidatePlugin, Lazy, Stack, Token } from 'aws-cdk-lib';
 import * as fc from 'fast-check';
+import { ENV } from '../constants';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CFN_LINT = path.join(ROOT, '.venv', 'bin', 'cfn-lint');
@@ -35,9 +36,6 @@ export const SEED = intFromEnv('PBT_SEED', 20260727);
 const ONLY_CASE = process.env.PBT_CASE === undefined ? undefined : intFromEnv('PBT_CASE', 0);
 /** Cases synthesized before their templates are handed to one cfn-lint process (which then runs alongside the next batch). */
 const LINT_BATCH = intFromEnv('PBT_LINT_BATCH', 160);
-
-export const ACCOUNT = '111111111111';
-export const REGION = 'us-east-1';
 
 function intFromEnv(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -433,7 +431,7 @@ export function propertyTest<S>(
         const outdir = path.join(workDir, `case-${index}`);
         skipCdkTemplateChecks ??= new SkipCdkTemplateChecks();
         const app = new App({ outdir, analyticsReporting: false, treeMetadata: false, policyValidationBeta1: [skipCdkTemplateChecks] });
-        const stack = new Stack(app, 'Stack', { env: { account: ACCOUNT, region: REGION } });
+        const stack = new Stack(app, 'Stack', { env: ENV });
         const ctx = new CaseContext(app, stack);
         const result: CaseResult<S> = { index, spec: specs[index], marks: ctx.marks, verdict: { kind: 'accepted', template: '', warnings: 0 } };
         try {

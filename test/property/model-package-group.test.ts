@@ -1,5 +1,6 @@
 import { RemovalPolicy, aws_iam as iam } from 'aws-cdk-lib';
 import * as fc from 'fast-check';
+import { OTHER_ACCOUNT } from '../constants';
 import {
   approvalStatus,
   description,
@@ -73,7 +74,7 @@ function build(ctx: CaseContext, s: GroupSpec): void {
   s.grants.forEach((grant) => {
     const grantee = grant.account === 'same'
       ? (stack.node.tryFindChild('Grantee') as iam.Role | undefined) ?? new iam.Role(stack, 'Grantee', { assumedBy: new iam.AccountRootPrincipal() })
-      : new iam.AccountPrincipal('222222222222');
+      : new iam.AccountPrincipal(OTHER_ACCOUNT);
     switch (grant.kind) {
       case 'read': group.grantRead(grantee); break;
       case 'register': group.grantRegister(grantee); break;

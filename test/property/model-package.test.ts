@@ -1,5 +1,6 @@
 import { RemovalPolicy, Size, aws_iam as iam, aws_kms as kms } from 'aws-cdk-lib';
 import * as fc from 'fast-check';
+import { ACCOUNT, OTHER_ACCOUNT, REGION } from '../constants';
 import {
   Gen,
   InferenceSpecSpec,
@@ -28,7 +29,7 @@ import {
   text,
   withWildness,
 } from './arbitraries';
-import { ACCOUNT, CaseContext, GenStr, KnownEscape, isToken, orToken, propertyTest } from './harness';
+import { CaseContext, GenStr, KnownEscape, isToken, orToken, propertyTest } from './harness';
 import {
   AssembleWith,
   BatchStrategy,
@@ -237,7 +238,7 @@ function group(ctx: CaseContext, s: PackageSpec): IModelPackageGroup {
     case 'imported':
       return ModelPackageGroup.fromModelPackageGroupName(ctx.stack, 'Group', 'churn');
     default:
-      return ModelPackageGroup.fromModelPackageGroupArn(ctx.stack, 'Group', 'arn:aws:sagemaker:us-east-1:222222222222:model-package-group/churn');
+      return ModelPackageGroup.fromModelPackageGroupArn(ctx.stack, 'Group', `arn:aws:sagemaker:${REGION}:${OTHER_ACCOUNT}:model-package-group/churn`);
   }
 }
 
@@ -351,7 +352,7 @@ function build(ctx: CaseContext, s: PackageSpec): void {
     modelMetrics: metrics && { modelQuality: { statistics: metrics[0], constraints: metrics[1] } },
     encryptionKey: s.encryptionKey === undefined ? undefined : s.encryptionKey === 'owned'
       ? new kms.Key(stack, 'Key')
-      : kms.Key.fromKeyArn(stack, 'Key', `arn:aws:kms:us-east-1:${ACCOUNT}:key/0b6f5b1c-8d3e-4c3a-9d61-6a4f0e2b7c11`),
+      : kms.Key.fromKeyArn(stack, 'Key', `arn:aws:kms:${REGION}:${ACCOUNT}:key/0b6f5b1c-8d3e-4c3a-9d61-6a4f0e2b7c11`),
     removalPolicy: s.removalPolicy as RemovalPolicy | undefined,
   });
 }
@@ -384,7 +385,7 @@ export function literal(value: GenStr | undefined): value is string {
 /**
  * cfn-lint's rule E3643 checks the transform job's instance type against the types AWS offers for
  * batch transform in the template's region (from the pricing API). The library checks the types the
- * SageMaker API accepts for batch transform in any region (src/private/instance-types.ts), not the
+ * SageMaker API accepts for batch transform in any region (src/private/validate/supported-instance-types.ts), not the
  * offer of each region, so a type such as ml.trn1.32xlarge passes the library in us-east-1.
  */
 const MODEL_PACKAGE_KNOWN_ESCAPES: KnownEscape[] = [{

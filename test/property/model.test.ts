@@ -1,5 +1,6 @@
 import { RemovalPolicy, aws_ec2 as ec2, aws_iam as iam, aws_lambda as lambda } from 'aws-cdk-lib';
 import * as fc from 'fast-check';
+import { ACCOUNT, OTHER_REGION, REGION } from '../constants';
 import {
   Gen,
   ImageSpec,
@@ -16,7 +17,7 @@ import {
   sageMakerName,
   withWildness,
 } from './arbitraries';
-import { ACCOUNT, CaseContext, GenStr, isToken, orToken, propertyTest } from './harness';
+import { CaseContext, GenStr, isToken, orToken, propertyTest } from './harness';
 import {
   ContainerDefinition,
   ContainerMode,
@@ -131,12 +132,12 @@ function modelPackage(ctx: CaseContext, ref: PackageRef, i: number): IModelPacka
   const { stack } = ctx;
   switch (ref) {
     case 'version':
-      return ModelPackage.fromModelPackageArn(stack, `Package${i}`, `arn:aws:sagemaker:us-east-1:${ACCOUNT}:model-package/churn/${i + 1}`);
+      return ModelPackage.fromModelPackageArn(stack, `Package${i}`, `arn:aws:sagemaker:${REGION}:${ACCOUNT}:model-package/churn/${i + 1}`);
     case 'unversioned':
-      return ModelPackage.fromModelPackageArn(stack, `Package${i}`, `arn:aws:sagemaker:us-east-1:${ACCOUNT}:model-package/churn-marketplace`);
+      return ModelPackage.fromModelPackageArn(stack, `Package${i}`, `arn:aws:sagemaker:${REGION}:${ACCOUNT}:model-package/churn-marketplace`);
     case 'otherRegion':
-      ctx.mark('modelPackage', 'eu-west-1');
-      return ModelPackage.fromModelPackageArn(stack, `Package${i}`, `arn:aws:sagemaker:eu-west-1:${ACCOUNT}:model-package/churn/${i + 1}`);
+      ctx.mark('modelPackage', OTHER_REGION);
+      return ModelPackage.fromModelPackageArn(stack, `Package${i}`, `arn:aws:sagemaker:${OTHER_REGION}:${ACCOUNT}:model-package/churn/${i + 1}`);
     default: {
       const group = (stack.node.tryFindChild('Group') as ModelPackageGroup | undefined) ?? new ModelPackageGroup(stack, 'Group', { modelPackageGroupName: 'churn' });
       return group.addModelPackage(`Version${i}`, {
@@ -172,7 +173,7 @@ function buildContainer(ctx: CaseContext, s: ContainerSpec, i: number, vpc: bool
   let imageConfig: ImageConfig | undefined;
   if (s.imageConfig) {
     const provider = s.imageConfig.credentials
-      ? lambda.Function.fromFunctionArn(ctx.stack, `Credentials${i}`, `arn:aws:lambda:us-east-1:${ACCOUNT}:function:registry-credentials`)
+      ? lambda.Function.fromFunctionArn(ctx.stack, `Credentials${i}`, `arn:aws:lambda:${REGION}:${ACCOUNT}:function:registry-credentials`)
       : undefined;
     imageConfig = { repositoryAccessMode: s.imageConfig.repositoryAccessMode as RepositoryAccessMode, repositoryCredentialsProvider: provider };
   }
@@ -198,7 +199,7 @@ function build(ctx: CaseContext, raw: ModelSpec): void {
   if (s.vpc) {
     vpc = ec2.Vpc.fromVpcAttributes(stack, 'Vpc', {
       vpcId: 'vpc-0123456789abcdef0',
-      availabilityZones: ['us-east-1a'],
+      availabilityZones: [`${REGION}a`],
       privateSubnetIds: Array.from({ length: s.vpc.subnets }, (_, i) => `subnet-${(i + 1).toString(16).padStart(17, '0')}`),
     });
     ctx.mark('vpcSubnets', s.vpc.subnets);

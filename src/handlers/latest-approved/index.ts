@@ -43,7 +43,10 @@ const PAGE_SIZE = 50;
 /** The total budget of a request: one invocation (the function's timeout is 2 minutes). */
 export const LATEST_APPROVED_BUDGET_MS = 100_000;
 
-/** The value of `ApprovalStatus` that matches every status (the same as in src/private/latest-approved.ts). */
+/**
+ * The value of `ApprovalStatus` that matches every status (the same as in
+ * src/private/deploy-time/latest-model-package-lookup.ts).
+ */
 export const ANY_APPROVAL_STATUS = 'Any';
 
 const STATUSES = Object.values(ModelApprovalStatus) as string[];

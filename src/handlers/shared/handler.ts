@@ -19,9 +19,10 @@
  * - **Bounded answers.** CloudFormation rejects a response body over 4,096 bytes (and the reason is
  *   then lost): the reason is cut by bytes, on a character boundary, so the body always fits.
  *
- * Handler code runs in Lambda (the Node.js runtime named in src/private/deploy-time-handler.ts, with
- * the AWS SDK v3 that runtime ships) and is bundled by esbuild: it must not import aws-cdk-lib or
- * anything from `src/` outside `handlers/` except plain enums.
+ * Handler code runs in Lambda (the Node.js runtime named in
+ * src/private/deploy-time/deploy-time-handler.ts, with the AWS SDK v3 that runtime ships) and is
+ * bundled by esbuild: it must not import aws-cdk-lib or anything from `src/` outside `handlers/`
+ * except plain enums.
  */
 import * as http from 'http';
 import * as https from 'https';
