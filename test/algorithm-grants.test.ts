@@ -2,21 +2,10 @@
  * AlgorithmGrants (src/algorithm-grants.ts): the grants of `algorithm.grants` and of any reference to an
  * algorithm.
  */
-import { Stack, aws_iam as iam, aws_sagemaker as sagemaker } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import { aws_sagemaker as sagemaker } from 'aws-cdk-lib';
 import { AlgorithmGrants } from '../src';
 import { XGBOOST_IMAGE } from './constants';
-import { newStack } from './util';
-
-function newRole(stack: Stack, id = 'Role'): iam.Role {
-  return new iam.Role(stack, id, { assumedBy: new iam.ServicePrincipal('sagemaker.amazonaws.com') });
-}
-
-function statementsOf(stack: Stack): any[] {
-  const policies = Object.values(Template.fromStack(stack).findResources('AWS::IAM::Policy')) as any[];
-  expect(policies).toHaveLength(1);
-  return policies[0].Properties.PolicyDocument.Statement;
-}
+import { newRole, newStack, policyStatementsOf } from './util';
 
 describe('AlgorithmGrants', () => {
   test('of a CfnAlgorithm: read describes it', () => {
@@ -30,6 +19,6 @@ describe('AlgorithmGrants', () => {
       },
     });
     AlgorithmGrants.fromAlgorithm(cfn).read(newRole(stack));
-    expect(statementsOf(stack)).toEqual([{ Action: 'sagemaker:DescribeAlgorithm', Effect: 'Allow', Resource: { Ref: 'Cfn' } }]);
+    expect(policyStatementsOf(stack)).toEqual([{ Action: 'sagemaker:DescribeAlgorithm', Effect: 'Allow', Resource: { Ref: 'Cfn' } }]);
   });
 });

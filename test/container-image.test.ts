@@ -6,45 +6,19 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import {
-  CfnElement,
   CfnParameter,
-  Stack,
   aws_ecr as ecr,
   aws_ecr_assets as ecrAssets,
-  aws_iam as iam,
 } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
-import { Construct, IConstruct } from 'constructs';
+import { Construct } from 'constructs';
 import { ContainerImage } from '../src';
 import { ACCOUNT, REGION } from './constants';
-import { errorOf, newStack, partitionArn } from './util';
+import { errorOf, expectNoPolicy, logicalIdOf, newRole, newStack, partitionArn, roleStatementsOf } from './util';
 
 const ECR_PULL = ['ecr:BatchCheckLayerAvailability', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchGetImage'];
 const AUTH_TOKEN = { Action: 'ecr:GetAuthorizationToken', Effect: 'Allow', Resource: '*' };
 const DIGEST = `sha256:${'0123456789abcdef'.repeat(4)}`;
 const IMAGES_REPOSITORY = `cdk-hnb659fds-container-assets-${ACCOUNT}-${REGION}`;
-
-function newRole(scope: Construct, id = 'Role'): iam.Role {
-  return new iam.Role(scope, id, { assumedBy: new iam.ServicePrincipal('sagemaker.amazonaws.com') });
-}
-
-function logicalIdOf(construct: IConstruct): string {
-  return Stack.of(construct).getLogicalId(construct.node.defaultChild as CfnElement);
-}
-
-/** The statements of the identity policy of `role` (the only policy of the template). */
-function statementsOf(role: iam.Role): any[] {
-  const stack = Stack.of(role);
-  const policies = Object.values(Template.fromStack(stack).findResources('AWS::IAM::Policy')) as any[];
-  expect(policies).toHaveLength(1);
-  expect(policies[0].Properties.Roles).toEqual([{ Ref: logicalIdOf(role) }]);
-  return policies[0].Properties.PolicyDocument.Statement;
-}
-
-/** Asserts that nothing was granted to `role`: any grant would have created its default policy. */
-function expectNoPolicy(role: iam.Role): void {
-  expect(role.node.tryFindChild('DefaultPolicy')).toBeUndefined();
-}
 
 /** A fresh directory under the temporary directory. */
 function tempDir(prefix: string): string {
@@ -71,7 +45,7 @@ describe('ContainerImage.fromEcrRepository', () => {
     // THEN
     expect(stack.resolve(config.imageName)).toEqual(stack.resolve(repository.repositoryUriForTag('latest')));
     expect(JSON.stringify(stack.resolve(config.imageName))).toMatch(/":latest"\]\]\}$/);
-    expect(statementsOf(role)).toEqual([
+    expect(roleStatementsOf(role)).toEqual([
       { Action: ECR_PULL, Effect: 'Allow', Resource: { 'Fn::GetAtt': [logicalIdOf(repository), 'Arn'] } },
       AUTH_TOKEN,
     ]);
@@ -104,7 +78,7 @@ describe('ContainerImage.fromEcrRepository', () => {
     ContainerImage.fromEcrRepository(repository, '2').bind(stack, role);
 
     // THEN
-    expect(statementsOf(role)).toEqual([
+    expect(roleStatementsOf(role)).toEqual([
       { Action: ECR_PULL, Effect: 'Allow', Resource: partitionArn(`:ecr:${REGION}:${ACCOUNT}:repository/churn-inference`) },
       AUTH_TOKEN,
     ]);
@@ -165,7 +139,7 @@ describe('ContainerImage.fromAsset', () => {
     expect(stack.resolve(config.imageName)).toEqual({
       'Fn::Sub': `${ACCOUNT}.dkr.ecr.${REGION}.\${AWS::URLSuffix}/${IMAGES_REPOSITORY}:${asset.assetHash}`,
     });
-    expect(statementsOf(role)).toEqual([
+    expect(roleStatementsOf(role)).toEqual([
       { Action: ECR_PULL, Effect: 'Allow', Resource: partitionArn(`:ecr:${REGION}:${ACCOUNT}:repository/${IMAGES_REPOSITORY}`) },
       AUTH_TOKEN,
     ]);
@@ -223,7 +197,7 @@ describe('ContainerImage.fromDockerImageAsset', () => {
 
     // THEN
     expect(config.imageName).toBe(asset.imageUri);
-    expect(statementsOf(role)).toEqual([
+    expect(roleStatementsOf(role)).toEqual([
       { Action: ECR_PULL, Effect: 'Allow', Resource: partitionArn(`:ecr:${REGION}:${ACCOUNT}:repository/${IMAGES_REPOSITORY}`) },
       AUTH_TOKEN,
     ]);

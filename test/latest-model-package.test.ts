@@ -3,7 +3,7 @@
  * metadata): the custom resource's properties, the handler's permissions, the synth-time checks, and
  * `latestApprovedModelPackage()` as its short form with an unchanged template.
  */
-import { App, CfnElement, Stack } from 'aws-cdk-lib';
+import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { IConstruct } from 'constructs';
 import {
@@ -14,16 +14,11 @@ import {
   ModelPackageGroup,
 } from '../src';
 import { ACCOUNT, ENV, OTHER_ACCOUNT, REGION } from './constants';
-import { errorOf, newStack, partitionArn } from './util';
+import { errorOf, logicalIdOf, newStack, partitionArn } from './util';
 
 const LOOKUP = 'Custom::SageMakerLatestApprovedModelPackage';
 const SHARED_GROUP_ARN = `arn:aws:sagemaker:${REGION}:${OTHER_ACCOUNT}:model-package-group/churn`;
 const SERVICE_TOKEN = { 'Fn::GetAtt': [expect.stringMatching(/^CdkSageMakerRegistryLatestApprovedHandlerFunction/), 'Arn'] };
-
-function logicalIdOf(construct: IConstruct): string {
-  const element = CfnElement.isCfnElement(construct) ? construct : construct.node.defaultChild as CfnElement;
-  return Stack.of(construct).getLogicalId(element);
-}
 
 /** A stack whose lookups carry a fixed nonce. */
 function fixedStack(): Stack {

@@ -6,47 +6,21 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import {
-  CfnElement,
   CfnParameter,
-  Stack,
-  aws_iam as iam,
   aws_kms as kms,
   aws_s3 as s3,
   aws_s3_assets as s3Assets,
 } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
-import { Construct, IConstruct } from 'constructs';
+import { Construct } from 'constructs';
 import { ModelData } from '../src';
 import { ACCOUNT, REGION } from './constants';
-import { errorOf, newStack, partitionArn } from './util';
+import { errorOf, expectNoPolicy, logicalIdOf, newRole, newStack, partitionArn, roleStatementsOf } from './util';
 
 const S3_READ = ['s3:GetObject*', 's3:GetBucket*', 's3:List*'];
 const ARCHIVE_RULE = "must name a single gzip-compressed tar archive ending in '.tar.gz' (SageMaker's ModelDataUrl)";
 const PREFIX_HINT = 'for uncompressed model files under a prefix use ModelData.fromBucketPrefix() or ModelData.fromS3Prefix()';
 const URL_RULE = 'url must be an s3:// or https:// URL of at most 1024 characters (pattern ^(https|s3):\\/\\/([^/]+)\\/?([^\\n]*)$)';
 const ASSETS_BUCKET = `cdk-hnb659fds-assets-${ACCOUNT}-${REGION}`;
-
-function newRole(scope: Construct, id = 'Role'): iam.Role {
-  return new iam.Role(scope, id, { assumedBy: new iam.ServicePrincipal('sagemaker.amazonaws.com') });
-}
-
-function logicalIdOf(construct: IConstruct): string {
-  return Stack.of(construct).getLogicalId(construct.node.defaultChild as CfnElement);
-}
-
-/** The statements of the identity policy of `role` (the only policy of the template). */
-function statementsOf(role: iam.Role): any[] {
-  const stack = Stack.of(role);
-  const policies = Object.values(Template.fromStack(stack).findResources('AWS::IAM::Policy')) as any[];
-  expect(policies).toHaveLength(1);
-  expect(policies[0].Properties.Roles).toEqual([{ Ref: logicalIdOf(role) }]);
-  return policies[0].Properties.PolicyDocument.Statement;
-}
-
-/** Asserts that nothing was granted to `role`: any grant would have created its default policy. */
-function expectNoPolicy(role: iam.Role): void {
-  expect(role.node.tryFindChild('DefaultPolicy')).toBeUndefined();
-}
 
 /** A fresh directory under the temporary directory. */
 function tempDir(prefix: string): string {
@@ -77,7 +51,7 @@ describe('ModelData.fromBucket', () => {
       acceptEula: undefined,
     });
     const bucketArn = { 'Fn::GetAtt': [logicalIdOf(bucket), 'Arn'] };
-    expect(statementsOf(role)).toEqual([
+    expect(roleStatementsOf(role)).toEqual([
       { Action: S3_READ, Effect: 'Allow', Resource: [bucketArn, { 'Fn::Join': ['', [bucketArn, '/churn/model.tar.gz']] }] },
     ]);
   });
@@ -93,7 +67,7 @@ describe('ModelData.fromBucket', () => {
     ModelData.fromBucket(bucket, 'model.tar.gz', { acceptEula: true }).bind(stack, role);
 
     // THEN
-    const statements = statementsOf(role);
+    const statements = roleStatementsOf(role);
     expect(statements).toHaveLength(2);
     expect(statements[1]).toEqual({
       Action: ['kms:Decrypt', 'kms:DescribeKey'],
@@ -141,7 +115,7 @@ describe('ModelData.fromBucketPrefix', () => {
       acceptEula: true,
     });
     const bucketArn = { 'Fn::GetAtt': [logicalIdOf(bucket), 'Arn'] };
-    expect(statementsOf(role)).toEqual([
+    expect(roleStatementsOf(role)).toEqual([
       { Action: S3_READ, Effect: 'Allow', Resource: [bucketArn, { 'Fn::Join': ['', [bucketArn, '/churn/uncompressed/*']] }] },
     ]);
   });
@@ -173,7 +147,7 @@ describe('ModelData.fromS3Url', () => {
     expect(first).toEqual({ s3Uri: 's3://artifacts/churn/model.tar.gz', compressed: true, acceptEula: undefined });
     expect(second.s3Uri).toBe('s3://other-artifacts/fraud.tar.gz');
     expect(scope.node.children.map((c) => c.node.id)).toEqual(['ModelDataBucket', 'ModelDataBucket2']);
-    expect(statementsOf(role)).toEqual([
+    expect(roleStatementsOf(role)).toEqual([
       { Action: S3_READ, Effect: 'Allow', Resource: [partitionArn(':s3:::artifacts'), partitionArn(':s3:::artifacts/churn/model.tar.gz')] },
       { Action: S3_READ, Effect: 'Allow', Resource: [partitionArn(':s3:::other-artifacts'), partitionArn(':s3:::other-artifacts/fraud.tar.gz')] },
     ]);
@@ -240,7 +214,7 @@ describe('ModelData.fromS3Prefix', () => {
 
     // THEN
     expect(config).toEqual({ s3Uri: 's3://artifacts/churn/uncompressed/', compressed: false, acceptEula: false });
-    expect(statementsOf(role)).toEqual([
+    expect(roleStatementsOf(role)).toEqual([
       { Action: S3_READ, Effect: 'Allow', Resource: [partitionArn(':s3:::artifacts'), partitionArn(':s3:::artifacts/churn/uncompressed/*')] },
     ]);
   });
@@ -277,7 +251,7 @@ describe('ModelData.fromAsset', () => {
     expect(config).toEqual({ s3Uri: asset.s3ObjectUrl, compressed: true });
     expect(again.s3Uri).toBe(config.s3Uri);
     expect(stack.resolve(config.s3Uri)).toMatch(new RegExp(`^s3://${ASSETS_BUCKET}/${asset.assetHash}\\.gz$`));
-    expect(statementsOf(role)).toEqual([{
+    expect(roleStatementsOf(role)).toEqual([{
       Action: S3_READ,
       Effect: 'Allow',
       // Exactly the uploaded archive, not the whole assets bucket.

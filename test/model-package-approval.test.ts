@@ -3,9 +3,8 @@
  * versions the stack does not own, through a custom resource; the approval handler's permissions, stage-only
  * approvals (without `approvalStatus`), and the synth-time checks.
  */
-import { App, CfnElement, Stack, aws_kms as kms } from 'aws-cdk-lib';
+import { App, Stack, aws_kms as kms } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { IConstruct } from 'constructs';
 import {
   ContainerImage,
   InferenceSpecification,
@@ -16,7 +15,7 @@ import {
   ModelPackageGroup,
 } from '../src';
 import { ACCOUNT, ENV, REGION, XGBOOST_IMAGE } from './constants';
-import { errorOf, newStack } from './util';
+import { errorOf, logicalIdOf, newStack } from './util';
 
 const FUNCTION = 'AWS::Lambda::Function';
 const APPROVAL = 'Custom::SageMakerModelPackageApproval';
@@ -26,11 +25,6 @@ const INFERENCE: InferenceSpecification = {
   supportedContentTypes: ['text/csv'],
   supportedResponseMimeTypes: ['text/csv'],
 };
-
-function logicalIdOf(construct: IConstruct): string {
-  const element = CfnElement.isCfnElement(construct) ? construct : construct.node.defaultChild as CfnElement;
-  return Stack.of(construct).getLogicalId(element);
-}
 
 /** The statements of the approval handler's policy, after the one for its logs. */
 function approvalHandlerStatements(stack: Stack): any[] {

@@ -13,7 +13,7 @@ import { aws_sagemaker as sagemakerRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
 import { IModelPackageGroup, ModelPackageGroup, ModelPackageGroupGrants, SharePurpose } from '../src';
 import { ACCOUNT, OTHER_ACCOUNT, REGION } from './constants';
-import { accountRoot, errorOf, newStack, partitionArn } from './util';
+import { accountRoot, errorOf, newRole, newStack, partitionArn, policyStatementsOf } from './util';
 
 const GROUP_TYPE = 'AWS::SageMaker::ModelPackageGroup';
 const VERSIONS = partitionArn(`:sagemaker:${REGION}:${ACCOUNT}:model-package/churn/*`);
@@ -33,16 +33,6 @@ function rolePolicy(stack: Stack, role: iam.Role): unknown[] {
   return Object.values(policies).flatMap((p: any) => p.Properties.PolicyDocument.Statement);
 }
 
-function newRole(stack: Stack, id = 'Role'): iam.Role {
-  return new iam.Role(stack, id, { assumedBy: new iam.ServicePrincipal('sagemaker.amazonaws.com') });
-}
-
-function statementsOf(stack: Stack): any[] {
-  const policies = Object.values(Template.fromStack(stack).findResources('AWS::IAM::Policy')) as any[];
-  expect(policies).toHaveLength(1);
-  return policies[0].Properties.PolicyDocument.Statement;
-}
-
 /** A reference to a model package group that is nothing but the reference interface. */
 function groupReference(scope: Construct, modelPackageGroupArn: string): sagemakerRefs.IModelPackageGroupRef {
   const construct = new Construct(scope, 'Reference');
@@ -58,7 +48,7 @@ describe('ModelPackageGroupGrants', () => {
       const { stack } = newStack();
       const group = new ModelPackageGroup(stack, 'Group', { modelPackageGroupName: 'churn' });
       use(group, newRole(stack));
-      return statementsOf(stack);
+      return policyStatementsOf(stack);
     };
     expect(render((g, r) => g.grants.read(r))).toEqual(render((g, r) => g.grantRead(r)));
     expect(render((g, r) => g.grants.register(r))).toEqual(render((g, r) => g.grantRegister(r)));
@@ -74,7 +64,7 @@ describe('ModelPackageGroupGrants', () => {
     const { stack } = newStack();
     const group = ModelPackageGroup.fromModelPackageGroupName(stack, 'Group', 'churn');
     group.grants.approve(newRole(stack));
-    expect(statementsOf(stack)).toEqual([{
+    expect(policyStatementsOf(stack)).toEqual([{
       Action: ['sagemaker:UpdateModelPackage', 'sagemaker:DescribeModelPackage', 'sagemaker:BatchDescribeModelPackage', 'sagemaker:ListModelPackages'],
       Effect: 'Allow',
       Resource: VERSIONS,
@@ -90,7 +80,7 @@ describe('ModelPackageGroupGrants', () => {
     grants.read(role);
     grants.register(role);
 
-    expect(statementsOf(stack)).toEqual([
+    expect(policyStatementsOf(stack)).toEqual([
       {
         Action: ['sagemaker:DescribeModelPackageGroup', 'sagemaker:ListModelPackages'],
         Effect: 'Allow',
@@ -116,7 +106,7 @@ describe('ModelPackageGroupGrants', () => {
     // The Ref of an AWS::SageMaker::ModelPackageGroup is its ARN.
     const arnPart = (i: number) => ({ 'Fn::Select': [i, { 'Fn::Split': [':', { Ref: 'Cfn' }] }] });
     const name = { 'Fn::Select': [1, { 'Fn::Split': ['/', arnPart(5)] }] };
-    expect(statementsOf(stack)).toEqual([{
+    expect(policyStatementsOf(stack)).toEqual([{
       Action: 'sagemaker:CreateModelPackage',
       Effect: 'Allow',
       Resource: { 'Fn::Join': ['', ['arn:', arnPart(1), ':sagemaker:', arnPart(3), ':', arnPart(4), ':model-package/', name, '/*']] },
@@ -128,7 +118,7 @@ describe('ModelPackageGroupGrants', () => {
     const reference = groupReference(stack, `arn:aws:sagemaker:${REGION}:${ACCOUNT}:model-package-group/churn`);
     const grants = ModelPackageGroupGrants.fromModelPackageGroup(reference);
     grants.changeStage(newRole(stack), { stages: ['Staging'] });
-    expect(statementsOf(stack)).toContainEqual({
+    expect(policyStatementsOf(stack)).toContainEqual({
       Action: 'sagemaker:UpdateModelPackage',
       Condition: { StringEquals: { 'sagemaker:ModelLifeCycle:Stage': ['Staging'] } },
       Effect: 'Allow',
@@ -145,7 +135,7 @@ describe('ModelPackageGroupGrants', () => {
     // Everything of IModelPackageGroup, but not the library's contract (no _grantOn).
     const other: IModelPackageGroup = Object.assign(Object.create(imported), { _grantOn: undefined });
     ModelPackageGroupGrants.fromModelPackageGroup(other).read(newRole(stack));
-    expect(statementsOf(stack)).toEqual([
+    expect(policyStatementsOf(stack)).toEqual([
       {
         Action: ['sagemaker:DescribeModelPackageGroup', 'sagemaker:ListModelPackages'],
         Effect: 'Allow',

@@ -1,7 +1,6 @@
 import {
   Annotations as CoreAnnotations,
   App,
-  CfnElement,
   CfnParameter,
   Lazy,
   RemovalPolicy,
@@ -41,7 +40,7 @@ import {
   TransformJobDefinition,
 } from '../src';
 import { ACCOUNT, ENV, OTHER_ACCOUNT, OTHER_REGION, REGION, XGBOOST_IMAGE } from './constants';
-import { errorOf, newStack, partitionArn } from './util';
+import { errorOf, logicalIdOf, newStack, partitionArn } from './util';
 
 const PACKAGE_TYPE = 'AWS::SageMaker::ModelPackage';
 const DIGEST = `sha256:${'0123456789abcdef'.repeat(4)}`;
@@ -139,11 +138,6 @@ function newAlgorithm(stack: Stack): sagemaker.CfnAlgorithm {
       trainingChannels: [{ name: 'train', supportedContentTypes: ['text/csv'], supportedInputModes: ['File'] }],
     },
   });
-}
-
-function logicalIdOf(construct: IConstruct): string {
-  const element = CfnElement.isCfnElement(construct) ? construct : construct.node.defaultChild as CfnElement;
-  return Stack.of(construct).getLogicalId(element);
 }
 
 /** The only model package of the stack's template, with its attributes (DependsOn sorted). */

@@ -22,7 +22,6 @@ import * as os from 'os';
 import * as path from 'path';
 import {
   App,
-  CfnElement,
   CfnParameter,
   RemovalPolicy,
   Stack,
@@ -35,7 +34,7 @@ import {
   aws_sagemaker as sagemaker,
 } from 'aws-cdk-lib';
 import { Annotations, Capture, Match, Template } from 'aws-cdk-lib/assertions';
-import { Construct, IConstruct } from 'constructs';
+import { Construct } from 'constructs';
 import {
   ContainerDefinition,
   ContainerImage,
@@ -50,7 +49,7 @@ import {
   RepositoryAccessMode,
 } from '../src';
 import { ACCOUNT, ENV, OTHER_ACCOUNT, OTHER_REGION, REGION, XGBOOST_IMAGE } from './constants';
-import { errorOf, newStack, partitionArn } from './util';
+import { errorOf, logicalIdOf, newStack, partitionArn } from './util';
 
 const MODEL_TYPE = 'AWS::SageMaker::Model';
 const OTHER_IMAGE_URI = '763104351884.dkr.ecr.us-east-1.amazonaws.com/sagemaker-scikit-learn:1.2-1';
@@ -96,10 +95,6 @@ const VPC_STATEMENT = {
 const ECR_PULL_ACTIONS = ['ecr:BatchCheckLayerAvailability', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchGetImage'];
 const S3_READ_ACTIONS = ['s3:GetObject*', 's3:GetBucket*', 's3:List*'];
 const PACKAGE_READ_ACTIONS = ['sagemaker:DescribeModelPackage', 'sagemaker:BatchDescribeModelPackage'];
-
-function logicalIdOf(construct: IConstruct): string {
-  return Stack.of(construct).getLogicalId(construct.node.defaultChild as CfnElement);
-}
 
 function registryImage(uri = XGBOOST_IMAGE): ContainerImage {
   return ContainerImage.fromRegistry(uri);

@@ -1,6 +1,5 @@
 import { App, CfnElement, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { IConstruct } from 'constructs';
 import {
   LookupRefresh,
   Model,
@@ -10,15 +9,10 @@ import {
   ModelPackageGroup,
 } from '../src';
 import { ACCOUNT, ENV, OTHER_ACCOUNT, REGION } from './constants';
-import { errorOf, newStack, partitionArn } from './util';
+import { errorOf, logicalIdOf, newStack, partitionArn } from './util';
 
 const FUNCTION = 'AWS::Lambda::Function';
 const SHARED_GROUP_ARN = `arn:aws:sagemaker:${REGION}:${OTHER_ACCOUNT}:model-package-group/churn`;
-
-function logicalIdOf(construct: IConstruct): string {
-  const element = CfnElement.isCfnElement(construct) ? construct : construct.node.defaultChild as CfnElement;
-  return Stack.of(construct).getLogicalId(element);
-}
 
 /** The statements of the policy of the handler role whose id starts with `prefix`. */
 function handlerStatements(stack: Stack, prefix: string): any[] {

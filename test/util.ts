@@ -1,4 +1,6 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { App, CfnElement, Stack, aws_iam as iam } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { IConstruct } from 'constructs';
 import { ENV } from './constants';
 
 /**
@@ -31,4 +33,35 @@ export function errorOf(fn: () => unknown): string {
     return (e as Error).message;
   }
   throw new Error('expected an error, but none was thrown');
+}
+
+/** A role SageMaker can assume, to grant to. */
+export function newRole(scope: IConstruct, id = 'Role'): iam.Role {
+  return new iam.Role(scope, id, { assumedBy: new iam.ServicePrincipal('sagemaker.amazonaws.com') });
+}
+
+/** The logical id of a CloudFormation element, or of a construct's default child. */
+export function logicalIdOf(construct: IConstruct): string {
+  const element = CfnElement.isCfnElement(construct) ? construct : construct.node.defaultChild as CfnElement;
+  return Stack.of(construct).getLogicalId(element);
+}
+
+/** The statements of the only identity policy of `stack`'s template. */
+export function policyStatementsOf(stack: Stack): any[] {
+  const policies = Object.values(Template.fromStack(stack).findResources('AWS::IAM::Policy')) as any[];
+  expect(policies).toHaveLength(1);
+  return policies[0].Properties.PolicyDocument.Statement;
+}
+
+/** The statements of the identity policy of `role`, which must be the only policy of its template. */
+export function roleStatementsOf(role: iam.Role): any[] {
+  const policies = Object.values(Template.fromStack(Stack.of(role)).findResources('AWS::IAM::Policy')) as any[];
+  expect(policies).toHaveLength(1);
+  expect(policies[0].Properties.Roles).toEqual([{ Ref: logicalIdOf(role) }]);
+  return policies[0].Properties.PolicyDocument.Statement;
+}
+
+/** Asserts that nothing was granted to `role`: any grant would have created its default policy. */
+export function expectNoPolicy(role: iam.Role): void {
+  expect(role.node.tryFindChild('DefaultPolicy')).toBeUndefined();
 }
