@@ -15,7 +15,7 @@ import {
   ModelPackageGroup,
 } from '../src';
 import { ACCOUNT, ENV, REGION, XGBOOST_IMAGE } from './constants';
-import { errorOf, logicalIdOf, newStack } from './util';
+import { approvalHandlerStatements, errorOf, logicalIdOf, newStack, resourcesOf } from './util';
 
 const FUNCTION = 'AWS::Lambda::Function';
 const APPROVAL = 'Custom::SageMakerModelPackageApproval';
@@ -25,20 +25,6 @@ const INFERENCE: InferenceSpecification = {
   supportedContentTypes: ['text/csv'],
   supportedResponseMimeTypes: ['text/csv'],
 };
-
-/** The statements of the approval handler's policy, after the one for its logs. */
-function approvalHandlerStatements(stack: Stack): any[] {
-  const policies = Template.fromStack(stack).findResources('AWS::IAM::Policy');
-  const matching = Object.entries(policies).filter(([id]) => id.startsWith('CdkSageMakerRegistryApprovalHandlerPolicy'));
-  expect(matching).toHaveLength(1);
-  const statements = (matching[0][1] as any).Properties.PolicyDocument.Statement;
-  expect(statements[0].Action).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents']);
-  return statements.slice(1);
-}
-
-function resourcesOf(stack: Stack, type: string): [string, any][] {
-  return Object.entries(Template.fromStack(stack).findResources(type));
-}
 
 /** The statements of the policy of the handler role whose id starts with `prefix`. */
 function handlerStatements(stack: Stack, prefix: string): any[] {

@@ -40,7 +40,7 @@ import {
   TransformJobDefinition,
 } from '../src';
 import { ACCOUNT, ENV, OTHER_ACCOUNT, OTHER_REGION, REGION, XGBOOST_IMAGE } from './constants';
-import { errorOf, logicalIdOf, newStack, partitionArn } from './util';
+import { approvalHandlerStatements, errorOf, logicalIdOf, newStack, partitionArn, resourcesOf } from './util';
 
 const PACKAGE_TYPE = 'AWS::SageMaker::ModelPackage';
 const DIGEST = `sha256:${'0123456789abcdef'.repeat(4)}`;
@@ -1559,20 +1559,6 @@ const INFERENCE: InferenceSpecification = {
   supportedContentTypes: ['text/csv'],
   supportedResponseMimeTypes: ['text/csv'],
 };
-
-/** The statements of the approval handler's policy, after the one for its logs. */
-function approvalHandlerStatements(stack: Stack): any[] {
-  const policies = Template.fromStack(stack).findResources('AWS::IAM::Policy');
-  const matching = Object.entries(policies).filter(([id]) => id.startsWith('CdkSageMakerRegistryApprovalHandlerPolicy'));
-  expect(matching).toHaveLength(1);
-  const statements = (matching[0][1] as any).Properties.PolicyDocument.Statement;
-  expect(statements[0].Action).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents']);
-  return statements.slice(1);
-}
-
-function resourcesOf(stack: Stack, type: string): [string, any][] {
-  return Object.entries(Template.fromStack(stack).findResources(type));
-}
 
 describe('ModelPackage: lifeCycle at registration', () => {
   test('addModelPackage: a custom resource sets the stage on the new version; the handler may describe and update exactly it', () => {

@@ -65,3 +65,18 @@ export function roleStatementsOf(role: iam.Role): any[] {
 export function expectNoPolicy(role: iam.Role): void {
   expect(role.node.tryFindChild('DefaultPolicy')).toBeUndefined();
 }
+
+/** The statements of the approval handler's policy, after the one for its logs. */
+export function approvalHandlerStatements(stack: Stack): any[] {
+  const policies = Template.fromStack(stack).findResources('AWS::IAM::Policy');
+  const matching = Object.entries(policies).filter(([id]) => id.startsWith('CdkSageMakerRegistryApprovalHandlerPolicy'));
+  expect(matching).toHaveLength(1);
+  const statements = (matching[0][1] as any).Properties.PolicyDocument.Statement;
+  expect(statements[0].Action).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents']);
+  return statements.slice(1);
+}
+
+/** The resources of one type in `stack`'s template, as [logical id, resource] pairs. */
+export function resourcesOf(stack: Stack, type: string): [string, any][] {
+  return Object.entries(Template.fromStack(stack).findResources(type));
+}
